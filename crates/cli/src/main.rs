@@ -1,1 +1,58 @@
-fn main() {}
+//! `partner-advisor`: Partner Advisor's use cases from the command line (SPEC.md §10).
+//!
+//! Flags and glue only: every command calls a use case of `partner-advisor-engine`. A workspace's
+//! key comes from the OS keychain, or from `PARTNER_ADVISOR_PASSPHRASE` for passphrase workspaces.
+//! To add a command: a variant of [`Command`], a module under `commands/`, one line in `run`.
+
+mod commands;
+mod terminal;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Partner Advisor from the command line: opportunities, leads, lead scoring and propensity
+/// reports on the partner's own data, offline and encrypted.
+#[derive(Debug, Parser)]
+#[command(name = "partner-advisor", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the demo workspace: a fictional partner with customers, 24 monthly snapshots,
+    /// subscriptions, usage, security signals, leads and a CRM list.
+    Demo(commands::demo::Args),
+    /// Inspect a workspace.
+    #[command(subcommand)]
+    Workspace(commands::workspace::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Demo(args) => commands::demo::run(args).await,
+            Command::Workspace(command) => commands::workspace::run(command).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,1 +1,19 @@
-//! placeholder
+//! Partner Advisor's use cases, shared by the desktop app and the command line.
+//!
+//! Each module is one capability seen from the user's side: [`demo`] creates the demo workspace,
+//! [`workspaces`] keeps the list of workspaces and opens them, [`summary`] says what a workspace
+//! holds, [`credentials`] keeps partner credentials in the OS keychain, [`settings`] keeps the
+//! user's preferences. Long jobs take a [`jobs::Progress`] sink and a [`jobs::CancelToken`].
+//!
+//! To add a use case: a module here that takes an open [`partner_advisor_store::Workspace`] (or
+//! the registry), returns [`Result`], and knows nothing about Tauri or the terminal.
+
+pub mod credentials;
+pub mod demo;
+pub mod error;
+pub mod jobs;
+pub mod settings;
+pub mod summary;
+pub mod workspaces;
+
+pub use error::{EngineError, ErrorCode, Result};
