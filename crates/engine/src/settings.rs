@@ -76,8 +76,10 @@ pub(crate) fn write_json_atomically<T: Serialize>(path: &Path, value: &T) -> Res
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| EngineError::InvalidInput(format!("cannot serialise settings: {e}")))?;
     let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text).map_err(|e| EngineError::io(format!("writing {}", tmp.display()), e))?;
-    std::fs::rename(&tmp, path).map_err(|e| EngineError::io(format!("writing {}", path.display()), e))
+    std::fs::write(&tmp, text)
+        .map_err(|e| EngineError::io(format!("writing {}", tmp.display()), e))?;
+    std::fs::rename(&tmp, path)
+        .map_err(|e| EngineError::io(format!("writing {}", path.display()), e))
 }
 
 #[cfg(test)]

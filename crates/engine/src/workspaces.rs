@@ -73,7 +73,8 @@ impl Registry {
     /// Records that `ws` was just opened.
     pub fn remember(&mut self, ws: &Workspace, now: DateTime<Utc>) {
         let manifest = ws.manifest();
-        self.workspaces.retain(|w| w.id != manifest.id && w.path != ws.dir());
+        self.workspaces
+            .retain(|w| w.id != manifest.id && w.path != ws.dir());
         self.workspaces.insert(
             0,
             KnownWorkspace {
@@ -101,16 +102,32 @@ pub fn demo_dir(data_dir: &Path) -> PathBuf {
 pub fn new_workspace_dir(data_dir: &Path, name: &str) -> PathBuf {
     let slug: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = if slug.is_empty() { "workspace".to_owned() } else { slug };
+    let base = if slug.is_empty() {
+        "workspace".to_owned()
+    } else {
+        slug
+    };
     let root = data_dir.join("workspaces");
     (1..)
-        .map(|n| if n == 1 { root.join(&base) } else { root.join(format!("{base}-{n}")) })
+        .map(|n| {
+            if n == 1 {
+                root.join(&base)
+            } else {
+                root.join(format!("{base}-{n}"))
+            }
+        })
         .find(|p| !p.exists())
         .unwrap_or_else(|| root.join(uuid::Uuid::new_v4().to_string()))
 }
@@ -149,10 +166,17 @@ impl Context<'_> {
         DemoConfig::new(customers, demo::DEFAULT_SEED, self.demo_as_of())
     }
 
-    /// Opens the workspace in `dir` and remembers it as the last one used.
-    pub async fn open(&self, dir: &Path, key: KeySource) -> Result<Workspace> {
+    /// Opens the workspace in `dir` and remembers it as the last one used. The demo folder is
+    /// generated when empty (the first start, where no keychain is usable, ends up here).
+    pub async fn open(
+        &self,
+        dir: &Path,
+        key: KeySource,
+        progress: &dyn Progress,
+        cancel: &CancelToken,
+    ) -> Result<Workspace> {
         if dir == demo_dir(self.data_dir) && !dir.join(MANIFEST_FILE).exists() {
-            return self.create_demo(dir, key, &crate::jobs::NoProgress, &CancelToken::new()).await;
+            return self.create_demo(dir, key, progress, cancel).await;
         }
         let ws = Workspace::open(dir, key, self.secrets).await?;
         self.remember(&ws)?;
@@ -160,15 +184,23 @@ impl Context<'_> {
     }
 
     /// At start-up: the workspace used last, else the demo (generated on the first start).
-    pub async fn open_startup(&self, progress: &dyn Progress, cancel: &CancelToken) -> Result<Workspace> {
+    pub async fn open_startup(
+        &self,
+        progress: &dyn Progress,
+        cancel: &CancelToken,
+    ) -> Result<Workspace> {
         if let Some(last) = Registry::load(self.data_dir).last() {
-            return self.open(&last.path.clone(), KeySource::Keychain).await;
+            return self
+                .open(&last.path.clone(), KeySource::Keychain, progress, cancel)
+                .await;
         }
-        let dir = demo_dir(self.data_dir);
-        if dir.join(MANIFEST_FILE).exists() {
-            return self.open(&dir, KeySource::Keychain).await;
-        }
-        self.create_demo(&dir, KeySource::Keychain, progress, cancel).await
+        self.open(
+            &demo_dir(self.data_dir),
+            KeySource::Keychain,
+            progress,
+            cancel,
+        )
+        .await
     }
 
     async fn create_demo(
@@ -209,9 +241,17 @@ impl Context<'_> {
         }
         let dir = new_workspace_dir(self.data_dir, name);
         let ws = if with_demo_data {
-            demo::create_demo_workspace(dir.as_path(), name, key, &self.demo_config(), self.secrets, progress, cancel)
-                .await?
-                .0
+            demo::create_demo_workspace(
+                dir.as_path(),
+                name,
+                key,
+                &self.demo_config(),
+                self.secrets,
+                progress,
+                cancel,
+            )
+            .await?
+            .0
         } else {
             Workspace::create(
                 &dir,

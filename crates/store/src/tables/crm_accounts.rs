@@ -24,15 +24,17 @@ pub async fn insert_many(conn: &mut SqliteConnection, accounts: &[CrmAccount]) -
     .await
 }
 
+/// crm_id, name, domain, tpid, country.
+type Row = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 /// Every account, by CRM ID.
 pub async fn all(pool: &SqlitePool) -> Result<Vec<CrmAccount>> {
-    let rows: Vec<(
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT crm_id, name, domain, tpid, country FROM crm_accounts ORDER BY crm_id",
     )
     .fetch_all(pool)

@@ -67,9 +67,11 @@ pub async fn insert_leads(conn: &mut SqliteConnection, rows: &[LeadTruth]) -> Re
     .await
 }
 
+/// tenant, upgrade, churn, security, upgraded on, churned on.
+type Row = (String, f64, f64, f64, Option<String>, Option<String>);
 /// Every customer truth, by tenant.
 pub async fn customers(pool: &SqlitePool) -> Result<Vec<CustomerTruth>> {
-    let rows: Vec<(String, f64, f64, f64, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT tenant_id, upgrade_propensity, churn_propensity, security_propensity, upgraded_on, \
          churned_on FROM demo_customer_truth ORDER BY tenant_id",
     )

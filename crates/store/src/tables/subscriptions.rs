@@ -34,13 +34,15 @@ pub async fn insert_many(
     .await
 }
 
+/// id, tenant, product, quantity, status, start, end, channel.
+type Row = (String, String, String, i64, String, String, String, String);
 /// One customer's subscriptions as of a snapshot.
 pub async fn of_customer(
     pool: &SqlitePool,
     snapshot_id: i64,
     tenant_id: &str,
 ) -> Result<Vec<Subscription>> {
-    let rows: Vec<(String, String, String, i64, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT subscription_id, tenant_id, product, quantity, status, start_date, end_date, channel \
          FROM subscriptions WHERE snapshot_id = ? AND tenant_id = ? ORDER BY product, subscription_id",
     )

@@ -1,0 +1,28 @@
+//! Every command and event of the app, listed once.
+
+pub mod app;
+pub mod credentials;
+pub mod jobs;
+pub mod workspace;
+
+use tauri::Wry;
+
+/// The one list of commands and events; it also generates `ui/src/bindings.ts`.
+pub fn specta_builder() -> tauri_specta::Builder<Wry> {
+    tauri_specta::Builder::<Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            app::app_info,
+            app::get_settings,
+            app::set_language,
+            workspace::open_startup_workspace,
+            workspace::current_workspace,
+            workspace::list_workspaces,
+            workspace::create_workspace,
+            workspace::open_workspace,
+            credentials::credential_status,
+            credentials::set_credential,
+            credentials::delete_credential,
+            jobs::cancel_job,
+        ])
+        .events(tauri_specta::collect_events![crate::events::JobProgress])
+}

@@ -1,0 +1,72 @@
+//! The one managed state of the app.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use partner_advisor_domain::SystemClock;
+use partner_advisor_engine::jobs::CancelToken;
+use partner_advisor_engine::workspaces::Context;
+use partner_advisor_store::{Keychain, Workspace};
+use tokio::sync::RwLock;
+
+/// Everything the commands share.
+pub struct AppState {
+    /// The app's data folder (settings, registry, demo workspace, logs).
+    pub data_dir: PathBuf,
+    /// The OS keychain.
+    pub keychain: Keychain,
+    /// The clock.
+    pub clock: SystemClock,
+    /// The open workspace, if any.
+    pub workspace: RwLock<Option<Workspace>>,
+    /// Running jobs by id, to cancel them.
+    pub jobs: Mutex<HashMap<String, CancelToken>>,
+}
+
+impl AppState {
+    /// State over a data folder.
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            keychain: Keychain::app(),
+            clock: SystemClock,
+            workspace: RwLock::new(None),
+            jobs: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The context of workspace use cases.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            data_dir: &self.data_dir,
+            secrets: &self.keychain,
+            clock: &self.clock,
+        }
+    }
+
+    /// Registers a job and returns its id and cancel token.
+    pub fn start_job(&self) -> (String, CancelToken) {
+        let id = uuid::Uuid::new_v4().to_string();
+        let token = CancelToken::new();
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.insert(id.clone(), token.clone());
+        }
+        (id, token)
+    }
+
+    /// Forgets a finished job.
+    pub fn end_job(&self, id: &str) {
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.remove(id);
+        }
+    }
+
+    /// Replaces the open workspace, closing the previous one.
+    pub async fn replace_workspace(&self, ws: Workspace) {
+        let previous = self.workspace.write().await.replace(ws);
+        if let Some(previous) = previous {
+            previous.close().await;
+        }
+    }
+}
