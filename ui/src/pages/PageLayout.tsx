@@ -1,0 +1,55 @@
+import { useEffect, type ReactNode } from "react";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useI18n } from "../i18n/I18nContext";
+import type { PageId } from "../shell/pages";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXL,
+    maxWidth: "1200px",
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  title: {
+    margin: 0,
+  },
+  intro: {
+    color: tokens.colorNeutralForeground2,
+    maxWidth: "80ch",
+  },
+});
+
+interface PageLayoutProps {
+  id: PageId;
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}
+
+/** A page: its h1 (which also names the window) and an optional introduction. */
+export function PageLayout({ id, title, intro, children }: PageLayoutProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const appTitle = t("app.title");
+  useEffect(() => {
+    document.title = `${title} – ${appTitle}`;
+  }, [title, appTitle]);
+  return (
+    <div className={styles.root} data-testid={`page-${id}`}>
+      <header className={styles.header}>
+        <Text as="h1" size={700} weight="semibold" className={styles.title} id="page-title">
+          {title}
+        </Text>
+        {intro ? <Text className={styles.intro}>{intro}</Text> : null}
+      </header>
+      {children}
+    </div>
+  );
+}

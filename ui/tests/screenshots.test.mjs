@@ -1,0 +1,58 @@
+// Screenshots of the main screens in light and dark, for people to look at (test-results/).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { RESULTS, startHarness } from "./support/harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const SHOTS = [
+  // Tall enough to show the whole page (the window itself opens at 1280 × 800).
+  { name: "data", hash: "data", ready: "workspaces-table", height: 1500 },
+  { name: "settings", hash: "settings", ready: "credential-status-entraClientSecret", height: 1000 },
+  { name: "opportunities", hash: "opportunities", ready: "workspace-facts", height: 800 },
+];
+
+for (const scheme of ["light", "dark"]) {
+  for (const shot of SHOTS) {
+    test(`screenshot: ${shot.name} (${scheme})`, async () => {
+      const { page, problems } = await harness.open({}, { hash: shot.hash, colorScheme: scheme });
+      await page.setViewportSize({ width: 1280, height: shot.height });
+      await page.getByTestId(shot.ready).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await page.mouse.move(0, shot.height - 1);
+      const path = join(RESULTS, `${shot.name}-${scheme}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+}
+
+test("screenshot: Polish navigation and start-up progress", async () => {
+  const polish = await harness.open(
+    { settings: { language: "pl" } },
+    { hash: "lead-scoring", colorScheme: "light" },
+  );
+  await polish.page.getByTestId("workspace-facts").waitFor();
+  await polish.page.screenshot({ path: join(RESULTS, "lead-scoring-pl-light.png"), animations: "disabled" });
+  await polish.page.close();
+
+  const steps = [
+    { stage: "demo.prepare", done: 1, total: 4, afterMs: 50 },
+    { stage: "demo.customers", done: 2, total: 4, afterMs: 50 },
+  ];
+  const startup = await harness.open({ startup: { delayMs: 0, steps, error: null, waitForCancel: true } }, { waitForApp: false, colorScheme: "dark" });
+  await startup.page.getByText("2 of 4").waitFor();
+  await startup.page.screenshot({ path: join(RESULTS, "startup-dark.png"), animations: "disabled" });
+  assert.deepEqual([...polish.problems, ...startup.problems], []);
+  await startup.page.close();
+});

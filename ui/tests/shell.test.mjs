@@ -1,0 +1,92 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startHarness } from "./support/harness.mjs";
+import { DEMO_WORKSPACE } from "./support/fixtures.mjs";
+
+const PAGES = [
+  ["opportunities", "Opportunities"],
+  ["leads", "Leads"],
+  ["lead-scoring", "Lead scoring"],
+  ["propensity", "Propensity reports"],
+  ["data", "Data"],
+  ["settings", "Settings"],
+];
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+test("the navigation lists the six pages in order and each opens with its heading", async () => {
+  const { page, problems } = await harness.open();
+  const navOrder = await page.locator('[data-testid^="nav-"]').evaluateAll((items) => items.map((i) => i.dataset.testid));
+  assert.deepEqual(navOrder, PAGES.map(([id]) => `nav-${id}`));
+
+  for (const [id, title] of PAGES) {
+    await page.getByTestId(`nav-${id}`).click();
+    const root = page.getByTestId(`page-${id}`);
+    await root.waitFor();
+    assert.equal((await root.locator("h1").textContent())?.trim(), title, `heading of ${id}`);
+    assert.equal(await page.getByTestId(`nav-${id}`).getAttribute("aria-current"), "page");
+    assert.equal(await page.title(), `${title} – Partner Advisor`);
+  }
+  assert.equal(await page.getByTestId("workspace-name").textContent(), DEMO_WORKSPACE.name);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the navigation works from the keyboard", async () => {
+  const { page, problems } = await harness.open();
+  await page.getByTestId("nav-opportunities").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("page-lead-scoring").waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("capability pages say they are not available yet and state real workspace facts", async () => {
+  const { page, problems } = await harness.open();
+  const opportunities = page.getByTestId("page-opportunities");
+  assert.match(await opportunities.getByTestId("not-available").innerText(), /Opportunities are not available in this version yet\./);
+  assert.match(
+    await opportunities.getByTestId("workspace-facts").innerText(),
+    /3,000 customer tenants and 10,214 subscriptions held in 24 snapshots/,
+  );
+  await page.getByTestId("nav-leads").click();
+  assert.match(await page.getByTestId("page-leads").getByTestId("workspace-facts").innerText(), /already holds 1,236 leads\./);
+  await page.getByTestId("nav-propensity").click();
+  assert.match(
+    await page.getByTestId("page-propensity").getByTestId("workspace-facts").innerText(),
+    /cover the 3,000 customers/,
+  );
+  // No sample data: these pages have no tables.
+  assert.equal(await page.locator("main table").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the page is kept in the URL hash", async () => {
+  const { page } = await harness.open({}, { hash: "settings" });
+  await page.getByTestId("page-settings").waitFor();
+  await page.close();
+});
+
+test("the theme follows the OS colour scheme, live", async () => {
+  const { page, problems } = await harness.open({}, { colorScheme: "light" });
+  const background = () =>
+    page.locator("main").evaluate((main) => getComputedStyle(main.parentElement).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction((before) => getComputedStyle(document.querySelector("main").parentElement).backgroundColor !== before, light);
+  const dark = await background();
+  const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
+  assert.ok(luminance(light) > 600, `light background ${light}`);
+  assert.ok(luminance(dark) < 150, `dark background ${dark}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
