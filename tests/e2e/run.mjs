@@ -114,7 +114,7 @@ async function main() {
     await input.setValue(SECRET);
     await (await browser.$('[data-testid="credential-save-entraClientSecret"]')).click();
     const badge = await browser.$('[data-testid="credential-status-entraClientSecret"]');
-    await browser.waitUntil(async () => (await badge.getAttribute('data-set')) === 'true', { timeout: 5000 });
+    await browser.waitUntil(async () => (await badge.getAttribute('data-state')) === 'set', { timeout: 5000 });
     const html = await browser.getPageSource();
     assert(!html.includes(SECRET), 'the secret is not in the page');
   });

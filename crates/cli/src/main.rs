@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 /// Partner Advisor from the command line: opportunities, leads, lead scoring and propensity
 /// reports on the partner's own data, offline and encrypted.
 #[derive(Debug, Parser)]
-#[command(name = "partner-advisor", version, about, long_about = None)]
+#[command(name = "partner-advisor", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,6 +28,9 @@ enum Command {
     /// Inspect a workspace.
     #[command(subcommand)]
     Workspace(commands::workspace::Command),
+    /// Partner credentials in the OS keychain (values are read from standard input, never shown).
+    #[command(subcommand)]
+    Credentials(commands::credentials::Command),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Demo(args) => commands::demo::run(args).await,
             Command::Workspace(command) => commands::workspace::run(command).await,
+            Command::Credentials(command) => commands::credentials::run(command),
         }
     });
     match result {

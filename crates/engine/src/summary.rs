@@ -2,8 +2,8 @@
 
 use partner_advisor_domain::Partner;
 use partner_advisor_store::manifest::KeyMode;
-use partner_advisor_store::tables::snapshots::{self, SnapshotContents, Totals};
 use partner_advisor_store::tables::partner;
+use partner_advisor_store::tables::snapshots::{self, SnapshotContents, Totals};
 use partner_advisor_store::Workspace;
 
 use crate::Result;

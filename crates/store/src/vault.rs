@@ -9,6 +9,9 @@ use crate::{Result, StoreError};
 
 /// Keychain service name used by the app.
 pub const SERVICE: &str = "partner-advisor";
+/// Environment variable that moves the app's keychain entries under another service name
+/// (tests, side-by-side installs).
+pub const SERVICE_ENV: &str = "PARTNER_ADVISOR_KEYCHAIN_SERVICE";
 
 /// Where secrets are kept.
 pub trait SecretStore: Send + Sync {
@@ -27,9 +30,12 @@ pub struct Keychain {
 }
 
 impl Keychain {
-    /// The app's keychain entries.
+    /// The app's keychain entries (`$PARTNER_ADVISOR_KEYCHAIN_SERVICE`, else `partner-advisor`).
     pub fn app() -> Self {
-        Self::with_service(SERVICE)
+        match std::env::var(SERVICE_ENV) {
+            Ok(service) if !service.trim().is_empty() => Self::with_service(service),
+            _ => Self::with_service(SERVICE),
+        }
     }
 
     /// Entries under another service name (tests use one of their own).

@@ -68,7 +68,12 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         &cancel,
     )
     .await
-    .with_context(|| format!("cannot create the demo workspace in {}", args.workspace.display()))?;
+    .with_context(|| {
+        format!(
+            "cannot create the demo workspace in {}",
+            args.workspace.display()
+        )
+    })?;
     bar.finish();
     let seconds = started.elapsed().as_secs_f64();
     let bytes = ws.file_size_bytes();

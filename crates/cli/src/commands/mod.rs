@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod credentials;
 pub mod demo;
 pub mod workspace;
 

@@ -1,0 +1,199 @@
+//! The `partner-advisor` binary end to end: real encrypted workspaces, the real keychain (inside the
+//! D-Bus session the test command provides), and a machine with no keychain at all.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// The binary with a private data folder and keychain namespace.
+fn cli(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_partner-advisor"));
+    command
+        .env("PARTNER_ADVISOR_DATA_DIR", data_dir)
+        .env(
+            "PARTNER_ADVISOR_KEYCHAIN_SERVICE",
+            format!("partner-advisor-cli-test-{}", std::process::id()),
+        )
+        .env_remove("PARTNER_ADVISOR_PASSPHRASE");
+    command
+}
+
+fn text(output: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+mod demo {
+    use super::*;
+
+    #[test]
+    fn creates_a_passphrase_workspace_and_info_reads_it_back() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let ws = tmp.path().join("demo");
+        let out = cli(tmp.path())
+            .args(["demo", "--customers", "60", "--seed", "7", "--as-of", "2026-10-31", "--workspace"])
+            .arg(&ws)
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{stdout}\n{stderr}");
+        assert!(stdout.contains("60 customers"), "{stdout}");
+        assert!(stdout.contains("24 snapshots"), "{stdout}");
+        assert!(stderr.is_empty(), "quiet when piped: {stderr}");
+
+        let out = cli(tmp.path())
+            .args(["workspace", "info", "--workspace"])
+            .arg(&ws)
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stdout.contains("2026-10-31"), "{stdout}");
+        assert!(stdout.contains("Northwind"), "{stdout}");
+
+        let out = cli(tmp.path())
+            .args(["workspace", "info", "--workspace"])
+            .arg(&ws)
+            .env("PARTNER_ADVISOR_PASSPHRASE", "not the passphrase at all")
+            .output()
+            .expect("run");
+        let (_, stderr) = text(&out);
+        assert!(!out.status.success());
+        assert!(stderr.contains("does not open this workspace"), "{stderr}");
+        assert!(!stderr.contains("not the passphrase"), "{stderr}");
+    }
+
+    #[test]
+    fn without_any_keychain_it_asks_for_a_passphrase_and_leaves_nothing_behind() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let ws = tmp.path().join("demo");
+        let out = cli(tmp.path())
+            .args(["demo", "--customers", "20", "--workspace"])
+            .arg(&ws)
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+            .output()
+            .expect("run");
+        let (_, stderr) = text(&out);
+        assert!(!out.status.success());
+        assert!(stderr.contains("PARTNER_ADVISOR_PASSPHRASE"), "{stderr}");
+        assert!(!ws.exists(), "no partial workspace");
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+            .expect("list")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+            .collect();
+        assert!(leftovers.is_empty(), "no staging folder left");
+    }
+
+    #[test]
+    fn bad_arguments_fail_with_a_message() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = cli(tmp.path())
+            .args(["demo", "--customers", "0", "--workspace"])
+            .arg(tmp.path().join("x"))
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        let (_, stderr) = text(&out);
+        assert!(!out.status.success());
+        assert!(stderr.contains("between 1 and 1000000 customers"), "{stderr}");
+    }
+}
+
+mod secrets {
+    use super::*;
+
+    fn all_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("list").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                all_files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Plants a client secret in the keychain, runs the commands, then scans every file the app
+    /// wrote (database, manifest, settings, registry) and every output for it.
+    #[test]
+    fn a_planted_secret_appears_in_no_file_and_no_output() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let secret = format!("Q8~planted-{}-secret", std::process::id());
+        let mut child = cli(tmp.path())
+            .args(["credentials", "set", "entra-client-secret"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{secret}\n").as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("wait");
+        let mut outputs = vec![out.clone()];
+        assert!(out.status.success(), "{:?}", text(&out));
+
+        let status = cli(tmp.path()).args(["credentials", "status"]).output().expect("run");
+        assert!(text(&status).0.contains("EntraClientSecret    set"), "{:?}", text(&status));
+        outputs.push(status);
+
+        let ws = tmp.path().join("ws");
+        let demo = cli(tmp.path())
+            .args(["demo", "--customers", "40", "--workspace"])
+            .arg(&ws)
+            .output()
+            .expect("run");
+        assert!(demo.status.success(), "{:?}", text(&demo));
+        outputs.push(demo);
+        outputs.push(
+            cli(tmp.path())
+                .args(["workspace", "info", "--workspace"])
+                .arg(&ws)
+                .output()
+                .expect("run"),
+        );
+        outputs.push(
+            cli(tmp.path())
+                .args(["credentials", "set", "entra-client-id"])
+                .stdin(Stdio::null())
+                .output()
+                .expect("run"),
+        );
+
+        let mut files = Vec::new();
+        all_files(tmp.path(), &mut files);
+        assert!(files.iter().any(|f| f.ends_with("workspace.db")));
+        for file in &files {
+            let bytes = std::fs::read(file).expect("read");
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "secret found in {}",
+                file.display()
+            );
+            if file.ends_with("workspace.db") {
+                assert!(!bytes.windows(15).any(|w| w == b"SQLite format 3"));
+                assert!(!bytes.windows(9).any(|w| w == b"Northwind"), "no plaintext partner name");
+            }
+        }
+        for out in &outputs {
+            let (stdout, stderr) = text(out);
+            assert!(!stdout.contains(&secret) && !stderr.contains(&secret));
+        }
+        let deleted = cli(tmp.path())
+            .args(["credentials", "delete", "entra-client-secret"])
+            .output()
+            .expect("run");
+        assert!(deleted.status.success());
+    }
+}
