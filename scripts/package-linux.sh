@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
-[ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+[ -d node_modules/@tauri-apps/cli ] || npm install --no-package-lock --no-audit --no-fund --loglevel=error
 node scripts/rebase-tauri-config.mjs tauri.conf.json src-tauri/tauri.conf.json
 trap 'rm -f src-tauri/tauri.conf.json' EXIT
 TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=. npx tauri build --bundles "${BUNDLES:-deb}" "$@"
