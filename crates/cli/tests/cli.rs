@@ -35,7 +35,16 @@ mod demo {
         let tmp = tempfile::tempdir().expect("tempdir");
         let ws = tmp.path().join("demo");
         let out = cli(tmp.path())
-            .args(["demo", "--customers", "60", "--seed", "7", "--as-of", "2026-10-31", "--workspace"])
+            .args([
+                "demo",
+                "--customers",
+                "60",
+                "--seed",
+                "7",
+                "--as-of",
+                "2026-10-31",
+                "--workspace",
+            ])
             .arg(&ws)
             .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
             .output()
@@ -103,7 +112,10 @@ mod demo {
             .expect("run");
         let (_, stderr) = text(&out);
         assert!(!out.status.success());
-        assert!(stderr.contains("between 1 and 1000000 customers"), "{stderr}");
+        assert!(
+            stderr.contains("between 1 and 1000000 customers"),
+            "{stderr}"
+        );
     }
 }
 
@@ -144,8 +156,15 @@ mod secrets {
         let mut outputs = vec![out.clone()];
         assert!(out.status.success(), "{:?}", text(&out));
 
-        let status = cli(tmp.path()).args(["credentials", "status"]).output().expect("run");
-        assert!(text(&status).0.contains("EntraClientSecret    set"), "{:?}", text(&status));
+        let status = cli(tmp.path())
+            .args(["credentials", "status"])
+            .output()
+            .expect("run");
+        assert!(
+            text(&status).0.contains("EntraClientSecret    set"),
+            "{:?}",
+            text(&status)
+        );
         outputs.push(status);
 
         let ws = tmp.path().join("ws");
@@ -183,7 +202,10 @@ mod secrets {
             );
             if file.ends_with("workspace.db") {
                 assert!(!bytes.windows(15).any(|w| w == b"SQLite format 3"));
-                assert!(!bytes.windows(9).any(|w| w == b"Northwind"), "no plaintext partner name");
+                assert!(
+                    !bytes.windows(9).any(|w| w == b"Northwind"),
+                    "no plaintext partner name"
+                );
             }
         }
         for out in &outputs {

@@ -42,7 +42,6 @@ export const en = {
   "startup.createNew": "New workspace…",
 
   "job.stage.demo.prepare": "Creating the fictional customers",
-  "job.stage.demo.customers": "Writing customers, subscriptions and usage",
   "job.stage.demo.snapshots": "Writing the monthly snapshots",
   "job.stage.demo.crm": "Writing the CRM account list",
   "job.stage.done": "Finishing",

@@ -38,7 +38,6 @@ export const es: Record<MessageKey, string> = {
   "startup.createNew": "Nueva área de trabajo…",
 
   "job.stage.demo.prepare": "Creando los clientes ficticios",
-  "job.stage.demo.customers": "Guardando clientes, suscripciones y uso",
   "job.stage.demo.snapshots": "Guardando las instantáneas mensuales",
   "job.stage.demo.crm": "Guardando la lista de cuentas de CRM",
   "job.stage.done": "Finalizando",

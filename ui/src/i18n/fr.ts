@@ -38,7 +38,6 @@ export const fr: Record<MessageKey, string> = {
   "startup.createNew": "Nouvel espace de travail…",
 
   "job.stage.demo.prepare": "Création des clients fictifs",
-  "job.stage.demo.customers": "Écriture des clients, abonnements et données d'utilisation",
   "job.stage.demo.snapshots": "Écriture des instantanés mensuels",
   "job.stage.demo.crm": "Écriture de la liste des comptes CRM",
   "job.stage.done": "Finalisation",

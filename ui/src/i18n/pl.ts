@@ -38,7 +38,6 @@ export const pl: Record<MessageKey, string> = {
   "startup.createNew": "Nowy obszar roboczy…",
 
   "job.stage.demo.prepare": "Tworzenie fikcyjnych klientów",
-  "job.stage.demo.customers": "Zapisywanie klientów, subskrypcji i użycia",
   "job.stage.demo.snapshots": "Zapisywanie miesięcznych migawek",
   "job.stage.demo.crm": "Zapisywanie listy kont CRM",
   "job.stage.done": "Kończenie",

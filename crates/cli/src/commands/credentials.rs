@@ -70,7 +70,10 @@ pub fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Delete { kind } => {
             credentials::delete(&keychain, kind.into())?;
-            println!("{:?} removed from the OS keychain", CredentialKind::from(kind));
+            println!(
+                "{:?} removed from the OS keychain",
+                CredentialKind::from(kind)
+            );
         }
     }
     Ok(())

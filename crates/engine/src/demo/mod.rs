@@ -4,8 +4,27 @@
 //! Behaviour comes from latent drivers per customer (propensity to upgrade, churn, buy security)
 //! and per lead (propensity to qualify). The drivers are written to the `demo_*_truth` tables so
 //! tests can measure how well the models recover them.
+//!
+//! Inside: `names` (per-country people, companies, cities, domains), `industries`, `tenants`
+//! (identity, firmographics, latent drivers), `catalog` (products and workloads), `timeline`
+//! (each customer's month: subscriptions, usage, security), `users` (per-user activity),
+//! `leads` and `contacts`, `crm`, and `populate`, which writes it all; `calendar`, `rng` and
+//! `text` are the plumbing. Everything random comes from seeded streams per customer, month or
+//! lead, so the same seed, size, date and months give byte-identical tables.
 
+mod calendar;
+mod catalog;
+mod contacts;
+mod crm;
+mod industries;
+mod leads;
+mod names;
 mod populate;
+mod rng;
+mod tenants;
+mod text;
+mod timeline;
+mod users;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +44,11 @@ pub const DEFAULT_MONTHS: u32 = 24;
 pub const MAX_CUSTOMERS: u32 = 1_000_000;
 /// Seed of the bundled demo workspace.
 pub const DEFAULT_SEED: u64 = 42;
+
+/// The demo's fictional partner.
+const PARTNER_NAME: &str = "Northwind Cloud Partners";
+/// The demo partner's global ID (formerly MPN ID).
+const PARTNER_GLOBAL_ID: &str = "4870213";
 
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]

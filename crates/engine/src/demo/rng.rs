@@ -154,6 +154,11 @@ pub(crate) fn pick<'a, T>(rng: &mut impl Rng, items: &'a [T]) -> &'a T {
     &items[rng.gen_range(0..items.len())]
 }
 
+/// One string of a non-empty table.
+pub(crate) fn pick_str(rng: &mut impl Rng, items: &[&'static str]) -> &'static str {
+    items[rng.gen_range(0..items.len())]
+}
+
 /// An index in `0..n` favouring the first ones (weight 1/(rank+2)): big cities, common names.
 pub(crate) fn zipf_index(rng: &mut impl Rng, n: usize) -> usize {
     // Inverse of the continuous approximation of a harmonic weight.
