@@ -13,6 +13,8 @@ use crate::{EngineError, Result};
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+// The names are Microsoft's (Entra tenant ID, …); the shared prefix is the point.
+#[allow(clippy::enum_variant_names)]
 pub enum CredentialKind {
     /// The partner's Microsoft Entra tenant ID (GUID) or primary domain.
     EntraTenantId,

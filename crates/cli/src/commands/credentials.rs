@@ -11,6 +11,8 @@ use zeroize::Zeroizing;
 
 /// Which credential.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
+// The names are Microsoft's (Entra tenant ID, …); the shared prefix is the point.
+#[allow(clippy::enum_variant_names)]
 pub enum Kind {
     /// Microsoft Entra tenant ID (GUID) or primary domain.
     EntraTenantId,
