@@ -16,15 +16,14 @@ step() {  # step NAME COMMAND...
   if "$@"; then passed=$((passed + 1)); echo "::: $name: ok ($((SECONDS - started)) s)"
   else failed=$((failed + 1)); failures+=("$name"); echo "::: $name: FAILED ($((SECONDS - started)) s)"; fi
 }
-with_keychain() {  # a private D-Bus session with an unlocked gnome-keyring (the real Secret Service)
-  dbus-run-session -- sh -c 'printf "ci-keyring-password\n" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"' sh "$@"
-}
+with_keychain() { scripts/with-keychain.sh "$@"; }  # the real Secret Service, unlocked
 
 step "cargo fmt" cargo fmt --all --check
 step "ui typecheck" npm --prefix ui run --silent typecheck
 step "ui lint" npm --prefix ui run --silent lint
 step "ui build" npm --prefix ui run --silent build
 step "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo test (build)" cargo test --workspace --locked --no-run
 step "cargo test" with_keychain cargo test --workspace --locked
 step "ui tests (Chromium)" npm --prefix ui test --silent
 step "cargo build app" cargo build -p partner-advisor-app --locked

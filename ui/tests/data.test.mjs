@@ -102,7 +102,7 @@ test("New workspace validates its fields and creates the workspace with createWo
   await dialog.getByText("Passphrase (to move the workspace between computers)").click();
   await page.getByTestId("new-workspace-passphrase").fill("short");
   await page.getByTestId("new-workspace-create").click();
-  await dialog.getByText("Use at least 8 characters.").waitFor();
+  await dialog.getByText("Use at least 10 characters.").waitFor();
 
   await page.getByTestId("new-workspace-passphrase").fill("a long enough passphrase");
   await page.getByTestId("new-workspace-confirm").fill("a different passphrase");
