@@ -40,7 +40,8 @@ interface CredentialRowProps {
   isSet: boolean;
   onSave: (kind: CredentialKind, value: string) => Promise<IpcError | null>;
   onRemove: (kind: CredentialKind) => Promise<IpcError | null>;
-  onDone: (message: string) => void;
+  /** Called after a save or a removal; the section words it in the current language. */
+  onDone: (kind: CredentialKind, outcome: "saved" | "removed") => void;
 }
 
 /**
@@ -79,7 +80,7 @@ export function CredentialRow({ kind, name, isSet, onSave, onRemove, onDone }: C
       return;
     }
     clear();
-    onDone(t("settings.credentials.saved", { name }));
+    onDone(kind, "saved");
   }
 
   async function remove() {
@@ -91,7 +92,7 @@ export function CredentialRow({ kind, name, isSet, onSave, onRemove, onDone }: C
     if (error) setFailure(error);
     else {
       clear();
-      onDone(t("settings.credentials.removed", { name }));
+      onDone(kind, "removed");
     }
   }
 

@@ -33,7 +33,8 @@ export function CredentialsSection() {
   const styles = useStyles();
   const [statuses, setStatuses] = useState<CredentialStatus[] | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // Kept as what happened, not as text, so it follows a change of language.
+  const [announcement, setAnnouncement] = useState<{ kind: CredentialKind; outcome: "saved" | "removed" } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -50,7 +51,7 @@ export function CredentialsSection() {
   const isSet = (kind: CredentialKind) => statuses?.find((s) => s.kind === kind)?.isSet ?? false;
 
   const apply = async (call: Promise<Awaited<ReturnType<typeof commands.credentialStatus>>>) => {
-    setAnnouncement("");
+    setAnnouncement(null);
     const result = await settle(call);
     if (result.status === "ok") {
       setStatuses(result.data);
@@ -76,7 +77,7 @@ export function CredentialsSection() {
               isSet={isSet(kind)}
               onSave={(k, value) => apply(commands.setCredential(k, value))}
               onRemove={(k) => apply(commands.deleteCredential(k))}
-              onDone={setAnnouncement}
+              onDone={(kind, outcome) => setAnnouncement({ kind, outcome })}
             />
           ))}
         </div>
@@ -85,7 +86,9 @@ export function CredentialsSection() {
         {announcement ? (
           <Text className={styles.statusText}>
             <CheckmarkCircle20Regular className={styles.statusIcon} aria-hidden="true" />
-            {announcement}
+            {t(announcement.outcome === "saved" ? "settings.credentials.saved" : "settings.credentials.removed", {
+              name: t(CREDENTIALS.find((c) => c.kind === announcement.kind)?.label ?? "settings.credentials.entraClientSecret"),
+            })}
           </Text>
         ) : null}
       </div>
