@@ -1,4 +1,5 @@
-//! Events the app sends to the UI: one progress event for every long job.
+//! Events the app sends to the UI: one progress event for every long job, and one change event
+//! so every open screen refreshes after a write.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -80,6 +81,30 @@ impl Progress for ProgressEmitter {
         };
         if due {
             self.emit(step.stage, step.done, step.total, false);
+        }
+    }
+}
+
+/// Data of an area changed on disk (`data-changed`): screens showing it reload.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct DataChanged {
+    /// The area: `opportunities`, `snapshots`, `leads`.
+    pub area: String,
+}
+
+impl DataChanged {
+    /// The opportunities changed.
+    pub fn opportunities() -> Self {
+        Self {
+            area: "opportunities".into(),
+        }
+    }
+
+    /// Sends the event; a window that is gone is not an error.
+    pub fn emit(&self, app: &AppHandle) {
+        if let Err(e) = tauri_specta::Event::emit(self, app) {
+            tracing::warn!("cannot send data-changed: {e}");
         }
     }
 }

@@ -21,6 +21,7 @@ pub fn run() {
     logging::init(&data_dir);
     let builder = commands::specta_builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -2,11 +2,13 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::jobs::CancelToken;
+use partner_advisor_engine::opportunities::OpportunityIndex;
 use partner_advisor_engine::workspaces::Context;
+use partner_advisor_engine::EngineError;
 use partner_advisor_store::{Keychain, Workspace};
 use tokio::sync::RwLock;
 
@@ -22,6 +24,8 @@ pub struct AppState {
     pub workspace: RwLock<Option<Workspace>>,
     /// Running jobs by id, to cancel them.
     pub jobs: Mutex<HashMap<String, CancelToken>>,
+    /// The open workspace's opportunities in memory, so the table's queries never hit the disk.
+    pub opportunity_index: tokio::sync::Mutex<Option<Arc<OpportunityIndex>>>,
 }
 
 impl AppState {
@@ -33,6 +37,7 @@ impl AppState {
             clock: SystemClock,
             workspace: RwLock::new(None),
             jobs: Mutex::new(HashMap::new()),
+            opportunity_index: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -62,8 +67,22 @@ impl AppState {
         }
     }
 
+    /// The open workspace, or the error the UI shows when there is none.
+    pub fn require_workspace<'a>(
+        &self,
+        guard: &'a Option<Workspace>,
+    ) -> Result<&'a Workspace, EngineError> {
+        guard.as_ref().ok_or(EngineError::NoWorkspaceOpen)
+    }
+
+    /// Drops the in-memory opportunities after they changed on disk.
+    pub async fn forget_opportunity_index(&self) {
+        self.opportunity_index.lock().await.take();
+    }
+
     /// Replaces the open workspace, closing the previous one.
     pub async fn replace_workspace(&self, ws: Workspace) {
+        self.forget_opportunity_index().await;
         let previous = self.workspace.write().await.replace(ws);
         if let Some(previous) = previous {
             previous.close().await;

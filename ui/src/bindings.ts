@@ -30,10 +30,32 @@ export const commands = {
 	deleteCredential: (kind: CredentialKind) => typedError<CredentialStatus[], IpcError_Serialize>(__TAURI_INVOKE("delete_credential", { kind })),
 	/**  Asks a running job to stop; `false` when no such job runs. */
 	cancelJob: (jobId: string) => typedError<boolean, IpcError_Serialize>(__TAURI_INVOKE("cancel_job", { jobId })),
+	/**  The overview and prioritised counts. */
+	opportunitiesOverview: (language: Language) => typedError<OpportunityOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("opportunities_overview", { language })),
+	/**  One window of the recommendations table; filtering, search and sort run here. */
+	queryOpportunities: (language: Language, query: OpportunityQuery_Deserialize) => typedError<OpportunityPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("query_opportunities", { language, query })),
+	/**  Everything the flyout shows for one opportunity. */
+	opportunityDetail: (language: Language, key: string) => typedError<OpportunityDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("opportunity_detail", { language, key })),
+	/**  The customer's monthly active users per workload as an SVG chart. */
+	usageChart: (language: Language, tenantId: string, workload: string | null, dark: boolean) => typedError<string, IpcError_Serialize>(__TAURI_INVOKE("usage_chart", { language, tenantId, workload, dark })),
+	/**  Recomputes the opportunities from the latest snapshot. */
+	refreshOpportunities: (language: Language) => typedError<RefreshSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("refresh_opportunities", { language })),
+	/**  How each model did at the last refresh. */
+	opportunityModels: (language: Language) => typedError<ModelSummary_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("opportunity_models", { language })),
+	/**  Stores (or clears) the seller's feedback on one opportunity. */
+	setOpportunityFeedback: (language: Language, key: string, feedback: Feedback_Deserialize | null) => typedError<OpportunityRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_opportunity_feedback", { language, key, feedback })),
+	/**  Dismisses an opportunity (or brings it back). */
+	setOpportunityDismissed: (language: Language, key: string, dismissed: boolean) => typedError<OpportunityRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_opportunity_dismissed", { language, key, dismissed })),
+	/**
+	 *  Exports the current view as CSV. Without a path, asks where with the native save dialog;
+	 *  `null` when the user cancels it.
+	 */
+	exportOpportunities: (language: Language, query: OpportunityQuery_Deserialize, path: string | null) => typedError<ExportSummary | null, IpcError_Serialize>(__TAURI_INVOKE("export_opportunities", { language, query, path })),
 };
 
 /** Events */
 export const events = {
+	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	jobProgress: makeEvent<JobProgress, JobProgress>("job-progress"),
 };
 
@@ -65,6 +87,12 @@ export type CredentialStatus = {
 	isSet: boolean,
 };
 
+/**  Data of an area changed on disk (`data-changed`): screens showing it reload. */
+export type DataChanged = {
+	/**  The area: `opportunities`, `snapshots`, `leads`. */
+	area: string,
+};
+
 /**  A stable, machine-readable error code. The UI switches on it, never on message text. */
 export type ErrorCode = 
 /**  No workspace at that path. */
@@ -93,6 +121,37 @@ export type ErrorCode =
 "database" | 
 /**  A bug: something that should not happen. */
 "internal";
+
+/**  What an export wrote. */
+export type ExportSummary = {
+	/**  The file written. */
+	path: string,
+	/**  Rows written. */
+	rows: number,
+};
+
+/**  The seller's feedback on one opportunity. */
+export type Feedback = Feedback_Serialize | Feedback_Deserialize;
+
+/**  The seller's feedback on one opportunity. */
+export type Feedback_Deserialize = {
+	/**  Helpful or not. */
+	helpful: boolean,
+	/**  A reason key or short text (e.g. "alreadyInProgress"). */
+	reason?: string | null,
+	/**  Free comment. */
+	comment?: string | null,
+};
+
+/**  The seller's feedback on one opportunity. */
+export type Feedback_Serialize = {
+	/**  Helpful or not. */
+	helpful: boolean,
+	/**  A reason key or short text (e.g. "alreadyInProgress"). */
+	reason: string | null,
+	/**  Free comment. */
+	comment: string | null,
+};
 
 /**  An error as the UI receives it. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
@@ -149,6 +208,81 @@ export type Language =
 /**  Polish. */
 "pl";
 
+/**  The eight Sales Advisor models. */
+export type ModelKind = 
+/**  Microsoft 365 Business SKUs (machine learning, growth). */
+"bSku" | 
+/**  Microsoft 365 Enterprise SKUs (machine learning, growth). */
+"eSku" | 
+/**  Churn risk (machine learning, retention). */
+"churn" | 
+/**  SMB tenant engagement (business rule, retention). */
+"smbEngagement" | 
+/**  Defender for Office 365 / Business Premium (decision tree, growth). */
+"mdo" | 
+/**  Multifactor authentication (decision tree, engagement shown under retention). */
+"mfa" | 
+/**  Defender for Business (decision tree, growth). */
+"mdb" | 
+/**  Trials (business rule, acquisition). */
+"trials";
+
+/**  How a model decides. */
+export type ModelMethod = 
+/**  Trained on the workspace's snapshot history. */
+"machineLearning" | 
+/**  A readable tree, learned or shipped. */
+"decisionTree" | 
+/**  Explicit thresholds. */
+"businessRule";
+
+/**  How one model did at the last refresh. */
+export type ModelSummary = ModelSummary_Serialize | ModelSummary_Deserialize;
+
+/**  How one model did at the last refresh. */
+export type ModelSummary_Deserialize = {
+	/**  The model. */
+	model: ModelKind,
+	/**  Its name in the user's language. */
+	name: string,
+	/**  How it decides. */
+	method: ModelMethod,
+	/**  Learned from this workspace's history (false: the shipped tree or a rule). */
+	learned: boolean,
+	/**  The learner chosen, e.g. "gradient-boosted trees", "logistic regression", "decision tree". */
+	learner?: string | null,
+	/**  ROC AUC on the most recent held-out snapshots, in thousandths. */
+	validationAucMilli?: number | null,
+	/**  Tenant-snapshots it learned from. */
+	trainingRows: number,
+	/**  Opportunities it produced (before "one per type"). */
+	candidates: number,
+	/**  Why it is or is not learned, in plain words (English; shown as a detail). */
+	note: string,
+};
+
+/**  How one model did at the last refresh. */
+export type ModelSummary_Serialize = {
+	/**  The model. */
+	model: ModelKind,
+	/**  Its name in the user's language. */
+	name: string,
+	/**  How it decides. */
+	method: ModelMethod,
+	/**  Learned from this workspace's history (false: the shipped tree or a rule). */
+	learned: boolean,
+	/**  The learner chosen, e.g. "gradient-boosted trees", "logistic regression", "decision tree". */
+	learner: string | null,
+	/**  ROC AUC on the most recent held-out snapshots, in thousandths. */
+	validationAucMilli: number | null,
+	/**  Tenant-snapshots it learned from. */
+	trainingRows: number,
+	/**  Opportunities it produced (before "one per type"). */
+	candidates: number,
+	/**  Why it is or is not learned, in plain words (English; shown as a detail). */
+	note: string,
+};
+
 /**  What the user asks for when creating a workspace. */
 export type NewWorkspace = NewWorkspace_Serialize | NewWorkspace_Deserialize;
 
@@ -172,12 +306,370 @@ export type NewWorkspace_Serialize = {
 	passphrase: string | null,
 };
 
+/**  Everything the flyout shows for one opportunity. */
+export type OpportunityDetail = OpportunityDetail_Serialize | OpportunityDetail_Deserialize;
+
+/**  Everything the flyout shows for one opportunity. */
+export type OpportunityDetail_Deserialize = {
+	/**  The row (header of the flyout). */
+	row: OpportunityRow_Deserialize,
+	/**  The model's name. */
+	modelName: string,
+	/**  How the model decides. */
+	method: ModelMethod,
+	/**  What the model looks for, one sentence. */
+	why: string,
+	/**  Sentences with the customer's own numbers that explain the recommendation. */
+	insights: string[],
+	/**  Other opportunities of the same type this customer had, less probable. */
+	alsoConsidered: string[],
+	/**  Concrete next steps. */
+	actions: string[],
+	/**  Playbook, demo script, cheat sheet, e-mail template. */
+	resources: Resource_Deserialize[],
+	/**  The customer's subscriptions in the snapshot. */
+	subscriptions: SubscriptionLine[],
+	/**  The usage table. */
+	usage: UsageLine[],
+	/**  Months of usage history the chart covers. */
+	usageMonths: number,
+};
+
+/**  Everything the flyout shows for one opportunity. */
+export type OpportunityDetail_Serialize = {
+	/**  The row (header of the flyout). */
+	row: OpportunityRow_Serialize,
+	/**  The model's name. */
+	modelName: string,
+	/**  How the model decides. */
+	method: ModelMethod,
+	/**  What the model looks for, one sentence. */
+	why: string,
+	/**  Sentences with the customer's own numbers that explain the recommendation. */
+	insights: string[],
+	/**  Other opportunities of the same type this customer had, less probable. */
+	alsoConsidered: string[],
+	/**  Concrete next steps. */
+	actions: string[],
+	/**  Playbook, demo script, cheat sheet, e-mail template. */
+	resources: Resource_Serialize[],
+	/**  The customer's subscriptions in the snapshot. */
+	subscriptions: SubscriptionLine[],
+	/**  The usage table. */
+	usage: UsageLine[],
+	/**  Months of usage history the chart covers. */
+	usageMonths: number,
+};
+
+/**  The overview and prioritised counts at the top of the page. */
+export type OpportunityOverview = OpportunityOverview_Serialize | OpportunityOverview_Deserialize;
+
+/**  The overview and prioritised counts at the top of the page. */
+export type OpportunityOverview_Deserialize = {
+	/**  The snapshot the opportunities come from (ISO date), none before the first refresh. */
+	asOf?: string | null,
+	/**  When they were last refreshed (RFC 3339). */
+	refreshedAt?: string | null,
+	/**  Customer tenants in that snapshot. */
+	customerTenants: number,
+	/**  Customers with at least one opportunity. */
+	customersWithOpportunities: number,
+	/**  Opportunities per type (dismissed ones left out). */
+	byType: TypeCounts,
+	/**  High-probability opportunities per type. */
+	high: TypeCounts,
+	/**  Medium-probability opportunities per type. */
+	medium: TypeCounts,
+	/**  Dismissed opportunities. */
+	dismissed: number,
+};
+
+/**  The overview and prioritised counts at the top of the page. */
+export type OpportunityOverview_Serialize = {
+	/**  The snapshot the opportunities come from (ISO date), none before the first refresh. */
+	asOf: string | null,
+	/**  When they were last refreshed (RFC 3339). */
+	refreshedAt: string | null,
+	/**  Customer tenants in that snapshot. */
+	customerTenants: number,
+	/**  Customers with at least one opportunity. */
+	customersWithOpportunities: number,
+	/**  Opportunities per type (dismissed ones left out). */
+	byType: TypeCounts,
+	/**  High-probability opportunities per type. */
+	high: TypeCounts,
+	/**  Medium-probability opportunities per type. */
+	medium: TypeCounts,
+	/**  Dismissed opportunities. */
+	dismissed: number,
+};
+
+/**  A window of the table. */
+export type OpportunityPage = OpportunityPage_Serialize | OpportunityPage_Deserialize;
+
+/**  A window of the table. */
+export type OpportunityPage_Deserialize = {
+	/**  Rows matching the query. */
+	total: number,
+	/**  The requested window of them. */
+	rows: OpportunityRow_Deserialize[],
+};
+
+/**  A window of the table. */
+export type OpportunityPage_Serialize = {
+	/**  Rows matching the query. */
+	total: number,
+	/**  The requested window of them. */
+	rows: OpportunityRow_Serialize[],
+};
+
+/**  One request for a page of the table: the tab, filters, search, sort and window. */
+export type OpportunityQuery = OpportunityQuery_Serialize | OpportunityQuery_Deserialize;
+
+/**  One request for a page of the table: the tab, filters, search, sort and window. */
+export type OpportunityQuery_Deserialize = {
+	/**  The tab. */
+	tab: OpportunityTab,
+	/**  Tenant name or domain, ignoring case and accents; empty matches all. */
+	search: string,
+	/**  Probability statuses to keep; empty keeps all. */
+	statuses: ProbabilityStatus[],
+	/**  Types to keep (within the tab); empty keeps all. */
+	types: OpportunityType[],
+	/**  Date added on or after (ISO date). */
+	addedFrom?: string | null,
+	/**  Date added on or before (ISO date). */
+	addedTo?: string | null,
+	/**  Sort column. */
+	sort: OpportunitySort,
+	/**  Descending order. */
+	descending: boolean,
+	/**  First row of the window. */
+	offset: number,
+	/**  Rows in the window (at most 500). */
+	limit: number,
+};
+
+/**  One request for a page of the table: the tab, filters, search, sort and window. */
+export type OpportunityQuery_Serialize = {
+	/**  The tab. */
+	tab: OpportunityTab,
+	/**  Tenant name or domain, ignoring case and accents; empty matches all. */
+	search: string,
+	/**  Probability statuses to keep; empty keeps all. */
+	statuses: ProbabilityStatus[],
+	/**  Types to keep (within the tab); empty keeps all. */
+	types: OpportunityType[],
+	/**  Date added on or after (ISO date). */
+	addedFrom: string | null,
+	/**  Date added on or before (ISO date). */
+	addedTo: string | null,
+	/**  Sort column. */
+	sort: OpportunitySort,
+	/**  Descending order. */
+	descending: boolean,
+	/**  First row of the window. */
+	offset: number,
+	/**  Rows in the window (at most 500). */
+	limit: number,
+};
+
+/**  One row of the recommendations table. */
+export type OpportunityRow = OpportunityRow_Serialize | OpportunityRow_Deserialize;
+
+/**  One row of the recommendations table. */
+export type OpportunityRow_Deserialize = {
+	/**  Stable identity across refreshes (customer, type, model, product). */
+	key: string,
+	/**  The customer's tenant ID. */
+	tenantId: string,
+	/**  Customer tenant name. */
+	customer: string,
+	/**  Primary domain. */
+	domain: string,
+	/**  The recommendation, in the user's language. */
+	recommendation: string,
+	/**  The model that produced it. */
+	model: ModelKind,
+	/**  Its type. */
+	type: OpportunityType,
+	/**  Recommended product (none for retention). */
+	product?: string | null,
+	/**  High, Medium or Low. */
+	status: ProbabilityStatus,
+	/**  Probability in whole percent. */
+	probabilityPct: number,
+	/**  Paid seats. */
+	seats: number,
+	/**  Date added (ISO date). */
+	dateAdded: string,
+	/**  The seller's feedback. */
+	feedback?: Feedback_Deserialize | null,
+	/**  Dismissed by the seller. */
+	dismissed: boolean,
+};
+
+/**  One row of the recommendations table. */
+export type OpportunityRow_Serialize = {
+	/**  Stable identity across refreshes (customer, type, model, product). */
+	key: string,
+	/**  The customer's tenant ID. */
+	tenantId: string,
+	/**  Customer tenant name. */
+	customer: string,
+	/**  Primary domain. */
+	domain: string,
+	/**  The recommendation, in the user's language. */
+	recommendation: string,
+	/**  The model that produced it. */
+	model: ModelKind,
+	/**  Its type. */
+	type: OpportunityType,
+	/**  Recommended product (none for retention). */
+	product: string | null,
+	/**  High, Medium or Low. */
+	status: ProbabilityStatus,
+	/**  Probability in whole percent. */
+	probabilityPct: number,
+	/**  Paid seats. */
+	seats: number,
+	/**  Date added (ISO date). */
+	dateAdded: string,
+	/**  The seller's feedback. */
+	feedback: Feedback_Serialize | null,
+	/**  Dismissed by the seller. */
+	dismissed: boolean,
+};
+
+/**  The column the table is sorted by. */
+export type OpportunitySort = 
+/**  Customer tenant name. */
+"customer" | 
+/**  Recommendation text. */
+"recommendation" | 
+/**  Probability (status, then probability). */
+"probability" | 
+/**  Opportunity type. */
+"type" | 
+/**  Paid seats. */
+"seats" | 
+/**  Date added. */
+"dateAdded" | 
+/**  Feedback given (helpful first). */
+"feedback";
+
+/**  Which rows the table shows. */
+export type OpportunityTab = 
+/**  All opportunities. */
+"all" | 
+/**  Customer acquisition. */
+"acquisition" | 
+/**  Customer retention. */
+"retention" | 
+/**  Customer growth. */
+"growth";
+
+/**  The three opportunity types, one tab each. */
+export type OpportunityType = 
+/**  Convert trials to paid. */
+"acquisition" | 
+/**  Early warnings: raise adoption, cut churn risk. */
+"retention" | 
+/**  Upgrade to higher-value subscriptions. */
+"growth";
+
 /**  The partner that owns a workspace. */
 export type PartnerInfo = {
 	/**  Global ID (MPN ID). */
 	globalId: string,
 	/**  Name. */
 	name: string,
+};
+
+/**  High, Medium or Low. */
+export type ProbabilityStatus = 
+/**  Below the Medium threshold. */
+"low" | 
+/**  At or above the Medium threshold. */
+"medium" | 
+/**  At or above the High threshold. */
+"high";
+
+/**  What a refresh did. */
+export type RefreshSummary = RefreshSummary_Serialize | RefreshSummary_Deserialize;
+
+/**  What a refresh did. */
+export type RefreshSummary_Deserialize = {
+	/**  The snapshot scored (ISO date). */
+	asOf: string,
+	/**  Opportunities now listed. */
+	opportunities: number,
+	/**  Of them, new since the previous refresh. */
+	new: number,
+	/**  Opportunities that kept their date added. */
+	kept: number,
+	/**  Opportunities of the previous refresh that are gone. */
+	gone: number,
+	/**  Milliseconds the refresh took. */
+	durationMs: number,
+	/**  The models. */
+	models: ModelSummary_Deserialize[],
+};
+
+/**  What a refresh did. */
+export type RefreshSummary_Serialize = {
+	/**  The snapshot scored (ISO date). */
+	asOf: string,
+	/**  Opportunities now listed. */
+	opportunities: number,
+	/**  Of them, new since the previous refresh. */
+	new: number,
+	/**  Opportunities that kept their date added. */
+	kept: number,
+	/**  Opportunities of the previous refresh that are gone. */
+	gone: number,
+	/**  Milliseconds the refresh took. */
+	durationMs: number,
+	/**  The models. */
+	models: ModelSummary_Serialize[],
+};
+
+/**  A resource merged with the customer's name and figures. */
+export type Resource = Resource_Serialize | Resource_Deserialize;
+
+/**  The kinds of shipped resource. */
+export type ResourceKind = 
+/**  Sales playbook. */
+"playbook" | 
+/**  Demo script. */
+"demoScript" | 
+/**  Cheat sheet. */
+"cheatSheet" | 
+/**  E-mail template. */
+"emailTemplate";
+
+/**  A resource merged with the customer's name and figures. */
+export type Resource_Deserialize = {
+	/**  Which resource. */
+	kind: ResourceKind,
+	/**  Title. */
+	title: string,
+	/**  E-mail subject (e-mail templates only). */
+	subject?: string | null,
+	/**  Body text: paragraphs separated by blank lines, `- ` bullets, `1. ` steps. */
+	body: string,
+};
+
+/**  A resource merged with the customer's name and figures. */
+export type Resource_Serialize = {
+	/**  Which resource. */
+	kind: ResourceKind,
+	/**  Title. */
+	title: string,
+	/**  E-mail subject (e-mail templates only). */
+	subject: string | null,
+	/**  Body text: paragraphs separated by blank lines, `- ` bullets, `1. ` steps. */
+	body: string,
 };
 
 /**  The user's preferences. */
@@ -248,6 +740,53 @@ export type SnapshotSummary_Serialize = {
 	securitySignals: number,
 	/**  Leads that arrived with it. */
 	leads: number,
+};
+
+/**  One subscription of the customer. */
+export type SubscriptionLine = {
+	/**  Product name. */
+	product: string,
+	/**  Purchased quantity. */
+	quantity: number,
+	/**  Active, Trial, Suspended, Expired, Deleted. */
+	status: string,
+	/**  Bought from the partner (`partner`) or Microsoft directly (`microsoft`). */
+	channel: string,
+	/**  Renewal or end date (ISO). */
+	endDate: string,
+};
+
+/**  Usage trend over the three previous months. */
+export type Trend = 
+/**  Within the tolerance. */
+"noChange" | 
+/**  Rising. */
+"positive" | 
+/**  Falling. */
+"negative";
+
+/**  Counts per type. */
+export type TypeCounts = {
+	/**  Customer acquisition. */
+	acquisition: number,
+	/**  Customer retention. */
+	retention: number,
+	/**  Customer growth. */
+	growth: number,
+};
+
+/**  One workload row of the usage table. */
+export type UsageLine = {
+	/**  Workload key: exchange, coreApps, teams, sharePoint, oneDrive. */
+	workload: string,
+	/**  Workload name in the user's language. */
+	label: string,
+	/**  Users with the workload in an assigned licence (latest month). */
+	assigned: number,
+	/**  Active users (latest month). */
+	active: number,
+	/**  Trend over the three previous months. */
+	trend: Trend,
 };
 
 /**  Workspace-wide totals. */

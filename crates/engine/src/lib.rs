@@ -12,6 +12,7 @@ pub mod credentials;
 pub mod demo;
 pub mod error;
 pub mod jobs;
+pub mod opportunities;
 pub mod settings;
 pub mod summary;
 pub mod workspaces;

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod credentials;
 pub mod jobs;
+pub mod opportunities;
 pub mod workspace;
 
 use tauri::Wry;
@@ -23,6 +24,18 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             credentials::set_credential,
             credentials::delete_credential,
             jobs::cancel_job,
+            opportunities::opportunities_overview,
+            opportunities::query_opportunities,
+            opportunities::opportunity_detail,
+            opportunities::usage_chart,
+            opportunities::refresh_opportunities,
+            opportunities::opportunity_models,
+            opportunities::set_opportunity_feedback,
+            opportunities::set_opportunity_dismissed,
+            opportunities::export_opportunities,
         ])
-        .events(tauri_specta::collect_events![crate::events::JobProgress])
+        .events(tauri_specta::collect_events![
+            crate::events::JobProgress,
+            crate::events::DataChanged
+        ])
 }

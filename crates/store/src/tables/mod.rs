@@ -3,6 +3,7 @@
 pub mod crm_accounts;
 pub mod customers;
 pub mod demo_truth;
+pub mod history;
 pub mod leads;
 pub mod meta;
 pub mod partner;

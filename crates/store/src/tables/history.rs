@@ -1,0 +1,90 @@
+//! Bulk reads of every snapshot's rows from a given snapshot on, for the models that learn from
+//! history. Rows come back raw (text as stored) so the caller can intern them in one pass.
+
+use sqlx::SqlitePool;
+
+use crate::Result;
+
+/// `customer_states`: snapshot, tenant, employees, Azure spend.
+pub type StateRow = (i64, String, i64, f64);
+/// `subscriptions`: snapshot, tenant, product, quantity, status, end date.
+pub type SubscriptionRow = (i64, String, String, i64, String, String);
+/// `usage_monthly`: snapshot, tenant, workload, month, assigned, active.
+pub type UsageRow = (i64, String, String, String, i64, i64);
+/// `security_signals`: snapshot, tenant, MFA registered users, enforced, Defender for Office,
+/// Defender for Business, Defender for Endpoint, devices.
+pub type SecurityRow = (i64, String, i64, i64, i64, i64, i64, i64);
+
+/// Customer states of snapshots `>= first`.
+pub async fn states_since(pool: &SqlitePool, first: i64) -> Result<Vec<StateRow>> {
+    Ok(sqlx::query_as(
+        "SELECT snapshot_id, tenant_id, employees, acr_usd_month FROM customer_states \
+         WHERE snapshot_id >= ?",
+    )
+    .bind(first)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Subscriptions of snapshots `>= first`.
+pub async fn subscriptions_since(pool: &SqlitePool, first: i64) -> Result<Vec<SubscriptionRow>> {
+    Ok(sqlx::query_as(
+        "SELECT snapshot_id, tenant_id, product, quantity, status, end_date FROM subscriptions \
+         WHERE snapshot_id >= ?",
+    )
+    .bind(first)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Monthly usage of snapshots `>= first`.
+pub async fn usage_since(pool: &SqlitePool, first: i64) -> Result<Vec<UsageRow>> {
+    Ok(sqlx::query_as(
+        "SELECT snapshot_id, tenant_id, workload, month, assigned, active FROM usage_monthly \
+         WHERE snapshot_id >= ?",
+    )
+    .bind(first)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Security signals of snapshots `>= first`.
+pub async fn security_since(pool: &SqlitePool, first: i64) -> Result<Vec<SecurityRow>> {
+    Ok(sqlx::query_as(
+        "SELECT snapshot_id, tenant_id, mfa_registered_users, mfa_enforced, defender_for_office, \
+           defender_for_business, defender_for_endpoint, device_count FROM security_signals \
+         WHERE snapshot_id >= ?",
+    )
+    .bind(first)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Every customer's identity: tenant, name, domain, country, industry, segment, TPID.
+pub type IdentityRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+/// Every customer the workspace knows.
+pub async fn identities(pool: &SqlitePool) -> Result<Vec<IdentityRow>> {
+    Ok(sqlx::query_as(
+        "SELECT tenant_id, name, primary_domain, country, industry, segment, tpid FROM customers",
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Snapshots: id and as-of date, oldest first.
+pub async fn snapshots(pool: &SqlitePool) -> Result<Vec<(i64, String)>> {
+    Ok(
+        sqlx::query_as("SELECT id, as_of FROM snapshots ORDER BY as_of, id")
+            .fetch_all(pool)
+            .await?,
+    )
+}
