@@ -1,0 +1,121 @@
+//! Microsoft file formats in and out, as Excel and Microsoft's portals really write them.
+//!
+//! Pure: bytes in, values and reports out (the writer takes any `std::io::Write`).
+//!
+//! - [`encoding`]: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text"), Windows-1252.
+//! - [`reader`]: CSV on top of the `csv` crate, with the delimiter and decimal comma sniffed and
+//!   every record's physical line number; [`header`]: tolerant header matching.
+//! - [`writer`]: CSV that Excel opens correctly in every locale (BOM, `;` and decimal comma where
+//!   the locale has one, ISO dates, formulas neutralised).
+//! - [`detect`](mod@detect): which known format a file is, from its header.
+//! - [`usage_reports`]: Microsoft 365 usage reports into per-workload monthly figures and
+//!   per-user activity; [`lighthouse`]: the Sales Advisor opportunities export.
+//! - [`report`]: per file, rows read and accepted, problems with line and column, notes.
+//!
+//! To support a new file format: a [`detect::FileKind`] variant and its signature in
+//! [`detect::detect_header`], a module with its reader returning an [`ImportReport`] and plain
+//! values, and an arm in [`read_file`].
+
+pub mod detect;
+pub mod encoding;
+pub mod error;
+mod graph_catalog;
+pub mod header;
+pub mod lighthouse;
+pub mod reader;
+pub mod report;
+pub mod usage_reports;
+pub mod values;
+pub mod writer;
+
+pub use detect::{detect, detect_header, FileKind, UsageReportKind};
+pub use encoding::Encoding;
+pub use error::{FormatError, Result};
+pub use header::{normalise_header, Column, HeaderMap};
+pub use lighthouse::{read_lighthouse_export, LighthouseOpportunity, LIGHTHOUSE_EXPORT_COLUMNS};
+pub use reader::{read_table, CsvText, Dialect, Record, Table};
+pub use report::{ImportReport, Problem, Severity};
+pub use usage_reports::{read_usage_report, tenant_usage, TenantUsage, UsageReport, UserUsage};
+pub use writer::{Cell, Delimiter, ExcelCsvWriter};
+
+/// What a file held, once read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileContent {
+    /// A usage report.
+    UsageReport(UsageReport),
+    /// Rows of the Lighthouse export.
+    LighthouseOpportunities(Vec<LighthouseOpportunity>),
+    /// Nothing usable (see the report).
+    Nothing,
+}
+
+/// A file read: its report and its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFile {
+    /// What reading found.
+    pub report: ImportReport,
+    /// What it held.
+    pub content: FileContent,
+}
+
+/// Reads a file of any known format: decodes it, detects its kind and reads it. Never fails: a
+/// file that cannot be read comes back with an error in its report.
+pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
+    let text = match CsvText::from_bytes(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let mut report = ImportReport::new(file, FileKind::Unknown { header: Vec::new() });
+            report.error(None, None, e.to_string());
+            return ParsedFile {
+                report,
+                content: FileContent::Nothing,
+            };
+        }
+    };
+    let Some(header) = text.records().next() else {
+        let mut report = ImportReport::new(file, FileKind::Unknown { header: Vec::new() });
+        report.encoding = Some(text.encoding());
+        report.error(None, None, "the file is empty");
+        return ParsedFile {
+            report,
+            content: FileContent::Nothing,
+        };
+    };
+    match detect_header(&header.to_vec()) {
+        FileKind::UsageReport(kind) => {
+            let (report, parsed) = read_usage_report(file, kind, &text);
+            ParsedFile {
+                report,
+                content: parsed.map_or(FileContent::Nothing, FileContent::UsageReport),
+            }
+        }
+        FileKind::LighthouseOpportunities => {
+            let (report, rows) = read_lighthouse_export(file, &text);
+            ParsedFile {
+                report,
+                content: FileContent::LighthouseOpportunities(rows),
+            }
+        }
+        kind => {
+            let mut report = ImportReport::new(file, kind.clone());
+            report.encoding = Some(text.encoding());
+            report.delimiter = Some(text.dialect().delimiter_char());
+            report.rows_read = text.records().count().saturating_sub(1) as u64;
+            match kind {
+                FileKind::UnusedUsageReport { .. } => report.note(
+                    "not a per-user report the importer uses: read, and left out of the import",
+                ),
+                _ => report.error(
+                    Some(header.line),
+                    None,
+                    "not a format Partner Advisor knows: expected a Microsoft 365 usage report or \
+                     the Lighthouse Sales Advisor opportunities export",
+                ),
+            }
+            ParsedFile {
+                report,
+                content: FileContent::Nothing,
+            }
+        }
+    }
+}

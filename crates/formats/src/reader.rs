@@ -1,0 +1,416 @@
+//! Reading CSV as Excel and Microsoft's portals write it, on top of the `csv` crate.
+//!
+//! [`CsvText::from_bytes`] decodes the bytes ([`crate::encoding`]), then sniffs the [`Dialect`]:
+//! the delimiter (`,`, `;` or tab) whose field counts are most consistent over the first records,
+//! quotes respected, and whether numbers use a decimal comma. Every [`Record`] carries its 1-based
+//! physical line number (where the record starts; a quoted field with line breaks makes a record
+//! span several lines, and CR-only line ends count as line ends too). Blank lines are skipped.
+//! Records may have any number of fields: the typed readers compare them with the header and
+//! report mismatches with their line numbers instead of failing the whole file.
+
+use serde::Serialize;
+
+use crate::encoding::{decode, Encoding};
+use crate::values::{looks_like_comma_decimal, looks_like_point_decimal};
+use crate::{FormatError, Result};
+
+/// Delimiters tried when sniffing, in order of preference on a tie.
+const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+/// Records looked at when sniffing.
+const SNIFF_RECORDS: usize = 50;
+/// Bytes of text looked at when sniffing.
+const SNIFF_BYTES: usize = 256 * 1024;
+
+/// How well a delimiter explains a sample: more than one field, consistency (per mille of
+/// records with the most common field count), header agreeing, field count, preference.
+type SniffScore = (bool, u64, bool, usize, usize);
+
+/// How a CSV file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Dialect {
+    /// Field delimiter.
+    pub delimiter: u8,
+    /// Quote character; `None` disables quoting.
+    pub quote: Option<u8>,
+    /// Escape character inside quotes (Excel never uses one: quotes are doubled).
+    pub escape: Option<u8>,
+    /// Whether `""` inside a quoted field is a literal quote.
+    pub double_quote: bool,
+    /// Lines starting with this byte are comments (Excel never writes them).
+    pub comment: Option<u8>,
+    /// Record terminator; `None` means CR, LF or CRLF.
+    pub terminator: Option<u8>,
+    /// Whether numbers use a decimal comma (`1.234,5`).
+    pub decimal_comma: bool,
+}
+
+impl Default for Dialect {
+    fn default() -> Self {
+        Self::excel(b',')
+    }
+}
+
+impl Dialect {
+    /// The dialect Excel writes with `delimiter`: `"` quotes doubled inside quoted fields, any
+    /// line end, a decimal comma when the delimiter is `;`.
+    pub fn excel(delimiter: u8) -> Self {
+        Self {
+            delimiter,
+            quote: Some(b'"'),
+            escape: None,
+            double_quote: true,
+            comment: None,
+            terminator: None,
+            decimal_comma: delimiter == b';',
+        }
+    }
+
+    /// The delimiter as a character.
+    pub fn delimiter_char(&self) -> char {
+        char::from(self.delimiter)
+    }
+
+    /// Sniffs the dialect of decoded text (see the module documentation).
+    pub fn sniff(text: &str) -> Self {
+        let mut end = text.len().min(SNIFF_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let mut best: Option<(SniffScore, u8)> = None;
+        for (rank, &delimiter) in CANDIDATES.iter().enumerate() {
+            let counts: Vec<usize> = builder(&Dialect::excel(delimiter))
+                .from_reader(sample.as_bytes())
+                .records()
+                .take(SNIFF_RECORDS)
+                .filter_map(|r| r.ok())
+                .map(|r| r.len())
+                .collect();
+            let Some(&first) = counts.first() else {
+                continue;
+            };
+            let mode = mode(&counts);
+            let agreeing = counts.iter().filter(|&&c| c == mode).count();
+            // Consistency in per mille, so the score is totally ordered.
+            let consistency = (agreeing as u64 * 1000) / counts.len() as u64;
+            let score = (
+                mode > 1,
+                consistency,
+                first == mode,
+                mode,
+                CANDIDATES.len() - rank,
+            );
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, delimiter));
+            }
+        }
+        let delimiter = best.map_or(b',', |(_, d)| d);
+        let mut dialect = Dialect::excel(delimiter);
+        dialect.decimal_comma = sniff_decimal_comma(sample, &dialect);
+        dialect
+    }
+
+    /// Parses a number written in this dialect (`1.234,5` with a decimal comma, `1,234.5`
+    /// otherwise; spaces and no-break spaces as thousands separators are accepted).
+    pub fn parse_number(&self, text: &str) -> Option<f64> {
+        crate::values::parse_number(text, self.decimal_comma)
+    }
+}
+
+/// Decimal comma: with `;` unless the sample only shows decimal points; with a tab when the
+/// sample shows more decimal commas than points (Excel's "Unicode text" in a comma locale).
+fn sniff_decimal_comma(sample: &str, dialect: &Dialect) -> bool {
+    if dialect.delimiter == b',' {
+        return false;
+    }
+    let (mut commas, mut points) = (0usize, 0usize);
+    for record in builder(dialect)
+        .from_reader(sample.as_bytes())
+        .records()
+        .take(SNIFF_RECORDS)
+        .filter_map(|r| r.ok())
+    {
+        for field in record.iter() {
+            if looks_like_comma_decimal(field) {
+                commas += 1;
+            } else if looks_like_point_decimal(field) {
+                points += 1;
+            }
+        }
+    }
+    if dialect.delimiter == b';' {
+        !(points > 0 && commas == 0)
+    } else {
+        commas > points
+    }
+}
+
+fn mode(counts: &[usize]) -> usize {
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    let mut best = (0usize, 0usize);
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = sorted[i..].iter().take_while(|&&c| c == sorted[i]).count();
+        if j > best.1 || (j == best.1 && sorted[i] > best.0) {
+            best = (sorted[i], j);
+        }
+        i += j;
+    }
+    best.0
+}
+
+fn builder(dialect: &Dialect) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    b.has_headers(false)
+        .flexible(true)
+        .delimiter(dialect.delimiter)
+        .quoting(dialect.quote.is_some())
+        .quote(dialect.quote.unwrap_or(b'"'))
+        .escape(dialect.escape)
+        .double_quote(dialect.double_quote)
+        .comment(dialect.comment)
+        .terminator(match dialect.terminator {
+            Some(t) => csv::Terminator::Any(t),
+            None => csv::Terminator::CRLF,
+        });
+    b
+}
+
+/// One record of a CSV file with the physical line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// 1-based physical line number where the record starts.
+    pub line: u64,
+    fields: csv::StringRecord,
+}
+
+impl Record {
+    /// The field at `index`.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        self.fields.get(index)
+    }
+
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter()
+    }
+
+    /// The fields as owned strings.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.fields.iter().map(str::to_owned).collect()
+    }
+}
+
+/// A decoded CSV file with its dialect: iterate its [`Record`]s.
+#[derive(Debug, Clone)]
+pub struct CsvText {
+    text: String,
+    encoding: Encoding,
+    dialect: Dialect,
+    line_starts: Vec<usize>,
+}
+
+impl CsvText {
+    /// Decodes `bytes` and sniffs the dialect.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let (text, encoding) = decode(bytes)?;
+        let dialect = Dialect::sniff(&text);
+        Ok(Self::new(text, encoding, dialect))
+    }
+
+    /// Decodes `bytes` and reads them with a known dialect.
+    pub fn with_dialect(bytes: &[u8], dialect: Dialect) -> Result<Self> {
+        let (text, encoding) = decode(bytes)?;
+        Ok(Self::new(text, encoding, dialect))
+    }
+
+    fn new(text: String, encoding: Encoding, dialect: Dialect) -> Self {
+        let line_starts = line_starts(&text);
+        Self {
+            text,
+            encoding,
+            dialect,
+            line_starts,
+        }
+    }
+
+    /// The encoding the bytes were in.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The dialect records are read with.
+    pub fn dialect(&self) -> &Dialect {
+        &self.dialect
+    }
+
+    /// The decoded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Every record, the header included, in file order.
+    pub fn records(&self) -> Records<'_> {
+        Records {
+            reader: builder(&self.dialect).from_reader(self.text.as_bytes()),
+            text: self.text.as_bytes(),
+            line_starts: &self.line_starts,
+            record: csv::StringRecord::new(),
+        }
+    }
+
+    /// The 1-based line holding byte `offset` of the text.
+    pub fn line_of(&self, offset: usize) -> u64 {
+        line_of(&self.line_starts, offset)
+    }
+
+    /// Reads the whole file as a header and rows.
+    pub fn into_table(self) -> Result<Table> {
+        let mut records = self.records();
+        let header = match records.next() {
+            Some(header) => header,
+            None => return Err(FormatError::Empty),
+        };
+        let rows = records.collect();
+        Ok(Table {
+            encoding: self.encoding,
+            dialect: self.dialect,
+            header,
+            rows,
+        })
+    }
+}
+
+/// Byte offsets where lines start; CRLF, LF and a lone CR end a line.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                starts.push(i + 2);
+                i += 2;
+                continue;
+            }
+            b'\r' | b'\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn line_of(starts: &[usize], offset: usize) -> u64 {
+    starts.partition_point(|&s| s <= offset) as u64
+}
+
+/// Iterator over the records of a [`CsvText`].
+pub struct Records<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    text: &'a [u8],
+    line_starts: &'a [usize],
+    record: csv::StringRecord,
+}
+
+impl Iterator for Records<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(true) => {
+                    // The reader leaves the LF of a CRLF (and skipped blank lines) before the
+                    // record's position; a record never starts with a line end, so skip them.
+                    let mut offset = self.record.position().map_or(0, |p| p.byte() as usize);
+                    while matches!(self.text.get(offset), Some(b'\r' | b'\n')) {
+                        offset += 1;
+                    }
+                    return Some(Record {
+                        line: line_of(self.line_starts, offset),
+                        fields: self.record.clone(),
+                    });
+                }
+                Ok(false) => return None,
+                // Text is valid UTF-8 and records are flexible: nothing else can fail; skip.
+                Err(_) => continue,
+            }
+        }
+    }
+}
+
+/// A CSV file read whole: its header record and the records after it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The encoding the bytes were in.
+    pub encoding: Encoding,
+    /// The dialect.
+    pub dialect: Dialect,
+    /// The first record.
+    pub header: Record,
+    /// The other records.
+    pub rows: Vec<Record>,
+}
+
+/// Decodes, sniffs and reads a whole file (header plus rows).
+pub fn read_table(bytes: &[u8]) -> Result<Table> {
+    CsvText::from_bytes(bytes)?.into_table()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<(u64, Vec<String>)> {
+        CsvText::from_bytes(text.as_bytes())
+            .unwrap()
+            .records()
+            .map(|r| (r.line, r.to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn sniffs_delimiters_with_quotes_respected() {
+        assert_eq!(Dialect::sniff("a,b,c\n1,2,3\n").delimiter, b',');
+        assert_eq!(Dialect::sniff("a;b;c\n1;2;3\n").delimiter, b';');
+        assert_eq!(Dialect::sniff("a\tb\tc\n1\t2\t3\n").delimiter, b'\t');
+        // Commas inside quotes and unquoted commas in text do not win over a consistent `;`.
+        let text =
+            "Name;Note;Seats\n\"Contoso, Ltd\";run a workshop, then call;10\nFabrikam;ok;5\n";
+        assert_eq!(Dialect::sniff(text).delimiter, b';');
+        let text = "Name,Note\n\"a;b\",\"c;d;e\"\nx,y\n";
+        assert_eq!(Dialect::sniff(text).delimiter, b',');
+    }
+
+    #[test]
+    fn decimal_comma_follows_the_numbers() {
+        let d = Dialect::sniff("a;b\nx;1.234,5\n");
+        assert!(d.decimal_comma);
+        assert_eq!(d.parse_number("1.234,5"), Some(1234.5));
+        assert!(!Dialect::sniff("a;b\nx;1234.56\n").decimal_comma);
+        assert!(Dialect::sniff("a\tb\nx\t12,5\n").decimal_comma);
+        assert!(!Dialect::sniff("a,b\nx,\"12,5\"\n").decimal_comma);
+    }
+
+    #[test]
+    fn line_numbers_count_physical_lines() {
+        let got = rows("h1,h2\r\n\"multi\r\nline\",x\r\n\r\nlast,y\r\n");
+        assert_eq!(got[0].0, 1);
+        assert_eq!(got[1].0, 2);
+        assert_eq!(got[1].1[0], "multi\r\nline");
+        assert_eq!(got[2].0, 5, "after a 2-line record and a blank line");
+        let got = rows("a,b\rc,d\re,f");
+        assert_eq!(got.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2, 3]);
+    }
+}
