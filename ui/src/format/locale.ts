@@ -13,6 +13,8 @@ export interface LocaleFormat {
   dateTime: (rfc3339: string) => string;
   /** A byte count → "18.4 MB" / "18,4 MB" (decimal units, as macOS and most disks use). */
   bytes: (value: number) => string;
+  /** Whole percent → "82%" (en), "82 %" (fr, with a narrow no-break space). */
+  percent: (wholePercent: number) => string;
 }
 
 const cache = new Map<string, LocaleFormat>();
@@ -33,6 +35,7 @@ export function localeFormat(locale: string): LocaleFormat {
   const numberFormat = new Intl.NumberFormat(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const byteFormats = BYTE_UNITS.map(
     (unit) =>
       new Intl.NumberFormat(locale, {
@@ -64,6 +67,7 @@ export function localeFormat(locale: string): LocaleFormat {
       const formatter = byteFormats[unit] ?? numberFormat;
       return formatter.format(scaled);
     },
+    percent: (wholePercent) => percentFormat.format(wholePercent / 100),
   };
   cache.set(locale, format);
   return format;

@@ -14,8 +14,23 @@ const useStyles = makeStyles({
   },
   header: {
     display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+  },
+  titles: {
+    display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  actions: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalXS,
   },
   title: {
     margin: 0,
@@ -30,11 +45,13 @@ interface PageLayoutProps {
   id: PageId;
   title: string;
   intro?: string;
+  /** Page-wide commands, on the right of the title. */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
-/** A page: its h1 (which also names the window) and an optional introduction. */
-export function PageLayout({ id, title, intro, children }: PageLayoutProps) {
+/** A page: its h1 (which also names the window), an optional introduction and commands. */
+export function PageLayout({ id, title, intro, actions, children }: PageLayoutProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const appTitle = t("app.title");
@@ -44,10 +61,17 @@ export function PageLayout({ id, title, intro, children }: PageLayoutProps) {
   return (
     <div className={styles.root} data-testid={`page-${id}`}>
       <header className={styles.header}>
-        <Text as="h1" size={700} weight="semibold" className={styles.title} id="page-title">
-          {title}
-        </Text>
-        {intro ? <Text className={styles.intro}>{intro}</Text> : null}
+        <div className={styles.titles}>
+          <Text as="h1" size={700} weight="semibold" className={styles.title} id="page-title">
+            {title}
+          </Text>
+          {intro ? (
+            <Text className={styles.intro} data-testid="page-intro">
+              {intro}
+            </Text>
+          ) : null}
+        </div>
+        {actions ? <div className={styles.actions}>{actions}</div> : null}
       </header>
       {children}
     </div>
