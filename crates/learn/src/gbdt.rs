@@ -1,0 +1,982 @@
+//! Gradient-boosted trees for a binary outcome (logistic loss), grown leaf-wise on histograms.
+//!
+//! Each round fits one tree to the gradients and hessians of the log loss: features are binned
+//! ([`crate::binning`]), a node's histogram of gradient/hessian/count sums per bin is built for the
+//! smaller child and derived for the larger one by subtraction, and the split with the best
+//! regularised gain (L2 on leaf values, `min_child_weight`, `min_data_in_leaf`, `min_gain`) is
+//! taken from the leaf that offers the most, until `num_leaves` or `max_depth` is reached.
+//! Missing values get their own bin and each split learns which way they go (the side that gains
+//! more; the heavier side when training had none). Categorical features are split natively: the
+//! levels are ordered by gradient/hessian ratio (smoothed) and the best prefix of that order goes
+//! left, as LightGBM does. Rows are subsampled each round with the seeded ChaCha8 generator, leaf
+//! values shrunk by the learning rate, and boosting stops when the validation log loss has not
+//! improved for `early_stopping_rounds` rounds (the trees after the best round are dropped).
+
+use rand::RngCore;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use crate::binning::{BinMapper, BinnedRows};
+
+/// Settings of the boosted-tree learner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeParams {
+    /// Most leaves per tree (2 to 64).
+    pub num_leaves: usize,
+    /// Most depth per tree (1 to 8).
+    pub max_depth: usize,
+    /// Shrinkage applied to every leaf value.
+    pub learning_rate: f64,
+    /// L2 penalty on leaf values.
+    pub l2: f64,
+    /// Least hessian sum in a child.
+    pub min_child_weight: f64,
+    /// Least training rows in a child.
+    pub min_data_in_leaf: usize,
+    /// Least gain for a split.
+    pub min_gain: f64,
+    /// Share of training rows drawn (without replacement) for each tree.
+    pub subsample: f64,
+    /// Most trees.
+    pub max_trees: usize,
+    /// Stop after this many rounds without a better validation log loss.
+    pub early_stopping_rounds: usize,
+    /// Smoothing added to the hessian when ordering categorical levels.
+    pub cat_smooth: f64,
+    /// Extra L2 penalty in the gain of categorical splits.
+    pub cat_l2: f64,
+    /// Most levels on the left side of a categorical split.
+    pub max_cat_threshold: usize,
+    /// Levels with fewer training rows in a node always go right.
+    pub min_data_per_category: usize,
+}
+
+impl Default for TreeParams {
+    fn default() -> Self {
+        Self {
+            num_leaves: 31,
+            max_depth: 6,
+            learning_rate: 0.1,
+            l2: 1.0,
+            min_child_weight: 1e-3,
+            min_data_in_leaf: 20,
+            min_gain: 0.0,
+            subsample: 0.8,
+            max_trees: 300,
+            early_stopping_rounds: 30,
+            cat_smooth: 10.0,
+            cat_l2: 10.0,
+            max_cat_threshold: 32,
+            min_data_per_category: 10,
+        }
+    }
+}
+
+impl TreeParams {
+    /// Checks the ranges the learner and its explanations rely on.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(2..=64).contains(&self.num_leaves) {
+            return Err(format!(
+                "num_leaves must be 2 to 64, not {}",
+                self.num_leaves
+            ));
+        }
+        if !(1..=8).contains(&self.max_depth) {
+            return Err(format!("max_depth must be 1 to 8, not {}", self.max_depth));
+        }
+        if !(self.learning_rate > 0.0 && self.learning_rate <= 1.0) {
+            return Err("learning_rate must be in (0, 1]".into());
+        }
+        if !(self.subsample > 0.0 && self.subsample <= 1.0) {
+            return Err("subsample must be in (0, 1]".into());
+        }
+        if self.l2 < 0.0 || self.min_child_weight < 0.0 || self.min_gain < 0.0 {
+            return Err("l2, min_child_weight and min_gain must not be negative".into());
+        }
+        if self.max_trees == 0 {
+            return Err("max_trees must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// A node of a trained tree. Children indices point into the same tree's node list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Node {
+    /// `x <= threshold` goes left; a missing value goes left when `default_left`.
+    Numeric {
+        feature: u32,
+        threshold: f64,
+        default_left: bool,
+        left: u32,
+        right: u32,
+        cover: f64,
+        gain: f64,
+    },
+    /// Levels in `left_codes` go left, other known levels right; missing or unknown levels follow
+    /// `default_left`.
+    Categorical {
+        feature: u32,
+        left_codes: Vec<u32>,
+        default_left: bool,
+        left: u32,
+        right: u32,
+        cover: f64,
+        gain: f64,
+    },
+    /// A leaf: its value (already shrunk) and the training rows that reached it.
+    Leaf { value: f64, cover: f64 },
+}
+
+impl Node {
+    pub fn cover(&self) -> f64 {
+        match self {
+            Node::Numeric { cover, .. }
+            | Node::Categorical { cover, .. }
+            | Node::Leaf { cover, .. } => *cover,
+        }
+    }
+
+    pub fn children(&self) -> Option<(usize, usize)> {
+        match self {
+            Node::Numeric { left, right, .. } | Node::Categorical { left, right, .. } => {
+                Some((*left as usize, *right as usize))
+            }
+            Node::Leaf { .. } => None,
+        }
+    }
+
+    pub fn feature(&self) -> Option<usize> {
+        match self {
+            Node::Numeric { feature, .. } | Node::Categorical { feature, .. } => {
+                Some(*feature as usize)
+            }
+            Node::Leaf { .. } => None,
+        }
+    }
+}
+
+/// A boosted ensemble: margin = `base` + the sum of the trees' leaf values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Forest {
+    pub base: f64,
+    pub params: TreeParams,
+    pub trees: Vec<Vec<Node>>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast evaluation
+
+const KIND_LEAF: u8 = 0;
+const KIND_NUMERIC: u8 = 1;
+const KIND_CATEGORICAL: u8 = 2;
+
+#[derive(Debug, Clone, Copy)]
+struct FlatNode {
+    /// Threshold for numeric splits, the value for leaves.
+    threshold: f64,
+    feature: u32,
+    left: u32,
+    right: u32,
+    /// Offset of the category bitset in `CompiledForest::bits`.
+    cat: u32,
+    cat_words: u16,
+    kind: u8,
+    default_left: bool,
+}
+
+/// A forest laid out for evaluation: every tree's nodes in one array.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledForest {
+    nodes: Vec<FlatNode>,
+    roots: Vec<u32>,
+    bits: Vec<u64>,
+    pub base: f64,
+}
+
+impl CompiledForest {
+    pub fn new(forest: &Forest) -> CompiledForest {
+        let mut nodes = Vec::new();
+        let mut roots = Vec::with_capacity(forest.trees.len());
+        let mut bits = Vec::new();
+        for tree in &forest.trees {
+            let off = nodes.len() as u32;
+            roots.push(off);
+            for node in tree {
+                nodes.push(match node {
+                    Node::Numeric {
+                        feature,
+                        threshold,
+                        default_left,
+                        left,
+                        right,
+                        ..
+                    } => FlatNode {
+                        threshold: *threshold,
+                        feature: *feature,
+                        left: off + left,
+                        right: off + right,
+                        cat: 0,
+                        cat_words: 0,
+                        kind: KIND_NUMERIC,
+                        default_left: *default_left,
+                    },
+                    Node::Categorical {
+                        feature,
+                        left_codes,
+                        default_left,
+                        left,
+                        right,
+                        ..
+                    } => {
+                        let words = left_codes.iter().max().map_or(0, |&m| m as usize / 64 + 1);
+                        let start = bits.len();
+                        bits.resize(start + words, 0u64);
+                        for &c in left_codes {
+                            bits[start + c as usize / 64] |= 1u64 << (c % 64);
+                        }
+                        FlatNode {
+                            threshold: 0.0,
+                            feature: *feature,
+                            left: off + left,
+                            right: off + right,
+                            cat: start as u32,
+                            cat_words: words as u16,
+                            kind: KIND_CATEGORICAL,
+                            default_left: *default_left,
+                        }
+                    }
+                    Node::Leaf { value, .. } => FlatNode {
+                        threshold: *value,
+                        feature: 0,
+                        left: 0,
+                        right: 0,
+                        cat: 0,
+                        cat_words: 0,
+                        kind: KIND_LEAF,
+                        default_left: false,
+                    },
+                });
+            }
+        }
+        CompiledForest {
+            nodes,
+            roots,
+            bits,
+            base: forest.base,
+        }
+    }
+
+    #[inline(always)]
+    fn goes_left(&self, n: &FlatNode, x: f64) -> bool {
+        if n.kind == KIND_NUMERIC {
+            x <= n.threshold || (x.is_nan() && n.default_left)
+        } else if x.is_nan() {
+            n.default_left
+        } else {
+            let c = x as usize;
+            let w = c / 64;
+            w < n.cat_words as usize && (self.bits[n.cat as usize + w] >> (c % 64)) & 1 == 1
+        }
+    }
+
+    /// Whether row `x` goes left at global node `i` (an internal node).
+    #[inline]
+    pub fn node_goes_left(&self, i: usize, x: &[f64]) -> bool {
+        let n = &self.nodes[i];
+        self.goes_left(n, x[n.feature as usize])
+    }
+
+    /// The margin of one row (`x` holds every feature).
+    #[cfg(test)]
+    pub fn margin(&self, x: &[f64]) -> f64 {
+        let mut sum = self.base;
+        for &root in &self.roots {
+            let mut i = root as usize;
+            loop {
+                let n = &self.nodes[i];
+                if n.kind == KIND_LEAF {
+                    sum += n.threshold;
+                    break;
+                }
+                i = if self.goes_left(n, x[n.feature as usize]) {
+                    n.left
+                } else {
+                    n.right
+                } as usize;
+            }
+        }
+        sum
+    }
+
+    /// Margins of a block of rows stored row-major (`nf` values each), tree by tree so each tree
+    /// stays in cache; the sum is taken in tree order, so results equal [`Self::margin`].
+    pub fn margins_block(&self, rows: &[f64], nf: usize, out: &mut [f64]) {
+        out.fill(self.base);
+        for &root in &self.roots {
+            for (o, x) in out.iter_mut().zip(rows.chunks_exact(nf)) {
+                let mut i = root as usize;
+                loop {
+                    let n = &self.nodes[i];
+                    if n.kind == KIND_LEAF {
+                        *o += n.threshold;
+                        break;
+                    }
+                    i = if self.goes_left(n, x[n.feature as usize]) {
+                        n.left
+                    } else {
+                        n.right
+                    } as usize;
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training
+
+#[derive(Debug, Clone, Copy, Default)]
+struct HBin {
+    g: f64,
+    h: f64,
+    n: f64,
+}
+
+#[derive(Debug, Clone)]
+enum BinRule {
+    Threshold(u8),
+    Set([u64; 4]),
+}
+
+#[derive(Debug, Clone)]
+struct SplitInfo {
+    feature: usize,
+    gain: f64,
+    rule: BinRule,
+    default_left: bool,
+    left: HBin,
+}
+
+#[inline]
+fn bin_goes_left(rule: &BinRule, default_left: bool, b: u8) -> bool {
+    if b == 0 {
+        return default_left;
+    }
+    match rule {
+        BinRule::Threshold(t) => b <= *t,
+        BinRule::Set(s) => (s[(b >> 6) as usize] >> (b & 63)) & 1 == 1,
+    }
+}
+
+#[derive(Debug, Clone)]
+enum BuildNode {
+    Split {
+        feature: usize,
+        rule: BinRule,
+        default_left: bool,
+        left: usize,
+        right: usize,
+        cover: f64,
+        gain: f64,
+    },
+    Leaf {
+        value: f64,
+        cover: f64,
+    },
+}
+
+struct LeafState {
+    start: usize,
+    end: usize,
+    hist: Vec<HBin>,
+    sum: HBin,
+    depth: usize,
+    node: usize,
+    split: Option<SplitInfo>,
+}
+
+/// What training produced, with the validation margins of the kept trees.
+pub(crate) struct Trained {
+    pub forest: Forest,
+    pub valid_margin: Vec<f64>,
+}
+
+struct Grower<'a> {
+    p: &'a TreeParams,
+    mappers: &'a [BinMapper],
+    offsets: Vec<usize>,
+    total_bins: usize,
+    x: &'a BinnedRows,
+    grad: Vec<f64>,
+    hess: Vec<f64>,
+    partition: Vec<u32>,
+    scratch: Vec<u32>,
+    pool: Vec<Vec<HBin>>,
+}
+
+impl Grower<'_> {
+    fn take_hist(&mut self) -> Vec<HBin> {
+        match self.pool.pop() {
+            Some(mut h) => {
+                h.fill(HBin::default());
+                h
+            }
+            None => vec![HBin::default(); self.total_bins],
+        }
+    }
+
+    fn build_hist(&self, rows: &[u32], hist: &mut [HBin]) {
+        let nf = self.x.features;
+        let offsets = &self.offsets[..nf];
+        for &r in rows {
+            let r = r as usize;
+            let g = self.grad[r];
+            let h = self.hess[r];
+            let row = &self.x.bins[r * nf..(r + 1) * nf];
+            for (&b, &off) in row.iter().zip(offsets) {
+                let e = &mut hist[off + b as usize];
+                e.g += g;
+                e.h += h;
+                e.n += 1.0;
+            }
+        }
+    }
+
+    #[inline]
+    fn score(&self, g: f64, h: f64, extra_l2: f64) -> f64 {
+        g * g / (h + self.p.l2 + extra_l2)
+    }
+
+    fn valid_child(&self, c: &HBin) -> bool {
+        c.n >= self.p.min_data_in_leaf as f64 && c.h >= self.p.min_child_weight
+    }
+
+    fn find_split(&self, hist: &[HBin], sum: &HBin) -> Option<SplitInfo> {
+        let parent = self.score(sum.g, sum.h, 0.0);
+        let mut best: Option<SplitInfo> = None;
+        for (f, mapper) in self.mappers.iter().enumerate() {
+            let h = &hist[self.offsets[f]..self.offsets[f + 1]];
+            if h.len() < 2 {
+                continue;
+            }
+            let found = if mapper.is_categorical() {
+                self.categorical_split(f, h, sum, parent)
+            } else {
+                self.numeric_split(f, h, sum, parent)
+            };
+            if let Some(s) = found {
+                if s.gain > self.p.min_gain && best.as_ref().is_none_or(|b| s.gain > b.gain) {
+                    best = Some(s);
+                }
+            }
+        }
+        best
+    }
+
+    fn numeric_split(&self, f: usize, h: &[HBin], sum: &HBin, parent: f64) -> Option<SplitInfo> {
+        let miss = h[0];
+        let mut best: Option<SplitInfo> = None;
+        let mut acc = HBin::default();
+        for (t, bin) in h.iter().enumerate().skip(1) {
+            acc.g += bin.g;
+            acc.h += bin.h;
+            acc.n += bin.n;
+            if bin.n == 0.0 && t + 1 < h.len() {
+                continue; // same partition as the previous threshold
+            }
+            for missing_left in [false, true] {
+                if missing_left && miss.n == 0.0 {
+                    continue;
+                }
+                let left = if missing_left {
+                    HBin {
+                        g: acc.g + miss.g,
+                        h: acc.h + miss.h,
+                        n: acc.n + miss.n,
+                    }
+                } else {
+                    acc
+                };
+                let right = HBin {
+                    g: sum.g - left.g,
+                    h: sum.h - left.h,
+                    n: sum.n - left.n,
+                };
+                if !self.valid_child(&left) || !self.valid_child(&right) {
+                    continue;
+                }
+                let gain =
+                    self.score(left.g, left.h, 0.0) + self.score(right.g, right.h, 0.0) - parent;
+                if best.as_ref().is_none_or(|b| gain > b.gain) {
+                    let default_left = if miss.n > 0.0 {
+                        missing_left
+                    } else {
+                        left.h >= right.h
+                    };
+                    best = Some(SplitInfo {
+                        feature: f,
+                        gain,
+                        rule: BinRule::Threshold(t as u8),
+                        default_left,
+                        left,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    fn categorical_split(
+        &self,
+        f: usize,
+        h: &[HBin],
+        sum: &HBin,
+        parent: f64,
+    ) -> Option<SplitInfo> {
+        let miss = h[0];
+        let mut used: Vec<usize> = (1..h.len())
+            .filter(|&b| h[b].n >= self.p.min_data_per_category.max(1) as f64)
+            .collect();
+        if used.len() < 2 && !(used.len() == 1 && miss.n > 0.0) {
+            return None;
+        }
+        let ratio = |b: usize| h[b].g / (h[b].h + self.p.cat_smooth);
+        used.sort_by(|&a, &b| ratio(a).total_cmp(&ratio(b)).then(a.cmp(&b)));
+        let max_k = self.p.max_cat_threshold.min(used.len());
+        let mut best: Option<SplitInfo> = None;
+        for reverse in [false, true] {
+            let mut acc = HBin::default();
+            let mut set = [0u64; 4];
+            for k in 0..max_k {
+                let b = if reverse {
+                    used[used.len() - 1 - k]
+                } else {
+                    used[k]
+                };
+                acc.g += h[b].g;
+                acc.h += h[b].h;
+                acc.n += h[b].n;
+                set[b >> 6] |= 1u64 << (b & 63);
+                for missing_left in [false, true] {
+                    if missing_left && miss.n == 0.0 {
+                        continue;
+                    }
+                    let left = if missing_left {
+                        HBin {
+                            g: acc.g + miss.g,
+                            h: acc.h + miss.h,
+                            n: acc.n + miss.n,
+                        }
+                    } else {
+                        acc
+                    };
+                    let right = HBin {
+                        g: sum.g - left.g,
+                        h: sum.h - left.h,
+                        n: sum.n - left.n,
+                    };
+                    if !self.valid_child(&left) || !self.valid_child(&right) {
+                        continue;
+                    }
+                    let gain = self.score(left.g, left.h, self.p.cat_l2)
+                        + self.score(right.g, right.h, self.p.cat_l2)
+                        - parent;
+                    if best.as_ref().is_none_or(|s| gain > s.gain) {
+                        let default_left = if miss.n > 0.0 {
+                            missing_left
+                        } else {
+                            left.h >= right.h
+                        };
+                        best = Some(SplitInfo {
+                            feature: f,
+                            gain,
+                            rule: BinRule::Set(set),
+                            default_left,
+                            left,
+                        });
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Grows one tree on the rows in `self.partition`; returns its nodes and, per leaf node, the
+    /// partition range of its rows.
+    fn grow(&mut self) -> (Vec<BuildNode>, Vec<(usize, usize, usize)>) {
+        let n = self.partition.len();
+        let mut root_hist = self.take_hist();
+        {
+            let rows = std::mem::take(&mut self.partition);
+            self.build_hist(&rows, &mut root_hist);
+            self.partition = rows;
+        }
+        let mut sum = HBin::default();
+        // Any feature's bins add up to the node's totals.
+        for b in &root_hist[self.offsets[0]..self.offsets[1]] {
+            sum.g += b.g;
+            sum.h += b.h;
+            sum.n += b.n;
+        }
+        let mut nodes = vec![BuildNode::Leaf {
+            value: 0.0,
+            cover: sum.n,
+        }];
+        let split = if self.p.max_depth > 0 {
+            self.find_split(&root_hist, &sum)
+        } else {
+            None
+        };
+        let mut leaves = vec![LeafState {
+            start: 0,
+            end: n,
+            hist: root_hist,
+            sum,
+            depth: 0,
+            node: 0,
+            split,
+        }];
+        while leaves.len() < self.p.num_leaves {
+            let mut pick: Option<usize> = None;
+            let mut best_gain = f64::NEG_INFINITY;
+            for (i, l) in leaves.iter().enumerate() {
+                if let Some(s) = &l.split {
+                    if s.gain > best_gain {
+                        best_gain = s.gain;
+                        pick = Some(i);
+                    }
+                }
+            }
+            let Some(pi) = pick else { break };
+            let mut parent = leaves.remove(pi);
+            let split = parent.split.take().expect("picked leaf has a split");
+            // Stable partition of the parent's rows.
+            let nf = self.x.features;
+            self.scratch.clear();
+            let mut w = parent.start;
+            for i in parent.start..parent.end {
+                let r = self.partition[i];
+                let b = self.x.bins[r as usize * nf + split.feature];
+                if bin_goes_left(&split.rule, split.default_left, b) {
+                    self.partition[w] = r;
+                    w += 1;
+                } else {
+                    self.scratch.push(r);
+                }
+            }
+            self.partition[w..parent.end].copy_from_slice(&self.scratch);
+            let left_sum = split.left;
+            let right_sum = HBin {
+                g: parent.sum.g - left_sum.g,
+                h: parent.sum.h - left_sum.h,
+                n: parent.sum.n - left_sum.n,
+            };
+            let (ls, le, rs, re) = (parent.start, w, w, parent.end);
+            // Histogram of the smaller child built, the larger one by subtraction.
+            let mut small = self.take_hist();
+            let left_smaller = le - ls <= re - rs;
+            {
+                let part = std::mem::take(&mut self.partition);
+                let rows = if left_smaller {
+                    &part[ls..le]
+                } else {
+                    &part[rs..re]
+                };
+                self.build_hist(rows, &mut small);
+                self.partition = part;
+            }
+            let mut large = parent.hist;
+            for (l, s) in large.iter_mut().zip(&small) {
+                l.g -= s.g;
+                l.h -= s.h;
+                l.n -= s.n;
+            }
+            let (left_hist, right_hist) = if left_smaller {
+                (small, large)
+            } else {
+                (large, small)
+            };
+            let li = nodes.len();
+            nodes.push(BuildNode::Leaf {
+                value: 0.0,
+                cover: left_sum.n,
+            });
+            nodes.push(BuildNode::Leaf {
+                value: 0.0,
+                cover: right_sum.n,
+            });
+            nodes[parent.node] = BuildNode::Split {
+                feature: split.feature,
+                rule: split.rule.clone(),
+                default_left: split.default_left,
+                left: li,
+                right: li + 1,
+                cover: parent.sum.n,
+                gain: split.gain,
+            };
+            let depth = parent.depth + 1;
+            let can_split = depth < self.p.max_depth;
+            let ls_split = if can_split && left_sum.n >= 2.0 * self.p.min_data_in_leaf as f64 {
+                self.find_split(&left_hist, &left_sum)
+            } else {
+                None
+            };
+            let rs_split = if can_split && right_sum.n >= 2.0 * self.p.min_data_in_leaf as f64 {
+                self.find_split(&right_hist, &right_sum)
+            } else {
+                None
+            };
+            // The left child takes the parent's place, so leaf order stays deterministic.
+            leaves.insert(
+                pi,
+                LeafState {
+                    start: ls,
+                    end: le,
+                    hist: left_hist,
+                    sum: left_sum,
+                    depth,
+                    node: li,
+                    split: ls_split,
+                },
+            );
+            leaves.push(LeafState {
+                start: rs,
+                end: re,
+                hist: right_hist,
+                sum: right_sum,
+                depth,
+                node: li + 1,
+                split: rs_split,
+            });
+        }
+        let mut ranges = Vec::with_capacity(leaves.len());
+        for leaf in leaves {
+            let value = -leaf.sum.g / (leaf.sum.h + self.p.l2) * self.p.learning_rate;
+            nodes[leaf.node] = BuildNode::Leaf {
+                value,
+                cover: leaf.sum.n,
+            };
+            ranges.push((leaf.node, leaf.start, leaf.end));
+            self.pool.push(leaf.hist);
+        }
+        (nodes, ranges)
+    }
+}
+
+fn traverse_binned(nodes: &[BuildNode], row: &[u8]) -> f64 {
+    let mut i = 0;
+    loop {
+        match &nodes[i] {
+            BuildNode::Leaf { value, .. } => return *value,
+            BuildNode::Split {
+                feature,
+                rule,
+                default_left,
+                left,
+                right,
+                ..
+            } => {
+                i = if bin_goes_left(rule, *default_left, row[*feature]) {
+                    *left
+                } else {
+                    *right
+                }
+            }
+        }
+    }
+}
+
+#[inline]
+pub(crate) fn sigmoid(x: f64) -> f64 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}
+
+fn log_loss_of_margins(margins: &[f64], labels: &[bool]) -> f64 {
+    let mut s = 0.0;
+    for (&m, &y) in margins.iter().zip(labels) {
+        // log(1 + e^-m) for positives, log(1 + e^m) for negatives, computed stably.
+        let z = if y { -m } else { m };
+        s += if z > 0.0 {
+            z + (-z).exp().ln_1p()
+        } else {
+            z.exp().ln_1p()
+        };
+    }
+    s / margins.len().max(1) as f64
+}
+
+/// Trains a forest on binned training rows, stopping early on the validation rows.
+pub(crate) fn train(
+    params: &TreeParams,
+    mappers: &[BinMapper],
+    train_x: &BinnedRows,
+    train_y: &[bool],
+    valid_x: &BinnedRows,
+    valid_y: &[bool],
+    seed: u64,
+) -> Trained {
+    let n = train_y.len();
+    let nf = mappers.len();
+    let mut offsets = Vec::with_capacity(nf + 1);
+    let mut total = 0;
+    for m in mappers {
+        offsets.push(total);
+        total += m.bins();
+    }
+    offsets.push(total);
+    let pos = train_y.iter().filter(|&&y| y).count() as f64;
+    let rate = ((pos + 0.5) / (n as f64 + 1.0)).clamp(1e-6, 1.0 - 1e-6);
+    let base = (rate / (1.0 - rate)).ln();
+    let mut margin = vec![base; n];
+    let mut valid_margin = vec![base; valid_y.len()];
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let threshold = if params.subsample >= 1.0 {
+        u64::MAX
+    } else {
+        (params.subsample * u64::MAX as f64) as u64
+    };
+    let mut grower = Grower {
+        p: params,
+        mappers,
+        offsets,
+        total_bins: total,
+        x: train_x,
+        grad: vec![0.0; n],
+        hess: vec![0.0; n],
+        partition: Vec::with_capacity(n),
+        scratch: Vec::with_capacity(n),
+        pool: Vec::new(),
+    };
+    let mut in_bag = vec![false; n];
+    let mut trees: Vec<Vec<BuildNode>> = Vec::new();
+    let mut best_loss = log_loss_of_margins(&valid_margin, valid_y);
+    let mut best_trees = 0;
+    let mut best_valid = valid_margin.clone();
+    for round in 0..params.max_trees {
+        for i in 0..n {
+            let p = sigmoid(margin[i]);
+            grower.grad[i] = p - f64::from(u8::from(train_y[i]));
+            grower.hess[i] = (p * (1.0 - p)).max(1e-16);
+        }
+        grower.partition.clear();
+        for (i, b) in in_bag.iter_mut().enumerate() {
+            *b = threshold == u64::MAX || rng.next_u64() < threshold;
+            if *b {
+                grower.partition.push(i as u32);
+            }
+        }
+        if grower.partition.is_empty() {
+            grower.partition.extend(0..n as u32);
+            in_bag.fill(true);
+        }
+        let (nodes, ranges) = grower.grow();
+        if nodes.len() == 1 && round > 0 {
+            break; // nothing left to split
+        }
+        for &(node, s, e) in &ranges {
+            if let BuildNode::Leaf { value, .. } = nodes[node] {
+                for &r in &grower.partition[s..e] {
+                    margin[r as usize] += value;
+                }
+            }
+        }
+        for i in 0..n {
+            if !in_bag[i] {
+                margin[i] += traverse_binned(&nodes, train_x.row(i));
+            }
+        }
+        for (i, m) in valid_margin.iter_mut().enumerate() {
+            *m += traverse_binned(&nodes, valid_x.row(i));
+        }
+        trees.push(nodes);
+        let loss = log_loss_of_margins(&valid_margin, valid_y);
+        if loss < best_loss - 1e-12 {
+            best_loss = loss;
+            best_trees = trees.len();
+            best_valid.copy_from_slice(&valid_margin);
+        } else if trees.len() - best_trees >= params.early_stopping_rounds.max(1) {
+            break;
+        }
+    }
+    trees.truncate(best_trees.max(1).min(trees.len()));
+    if best_trees == 0 {
+        // Not one tree helped: keep the first, as the least harmful, with its validation margin.
+        best_valid = vec![base; valid_y.len()];
+        if let Some(t) = trees.first() {
+            for (i, m) in best_valid.iter_mut().enumerate() {
+                *m += traverse_binned(t, valid_x.row(i));
+            }
+        }
+    }
+    let trees = trees
+        .into_iter()
+        .map(|nodes| convert(&nodes, mappers))
+        .collect();
+    Trained {
+        forest: Forest {
+            base,
+            params: params.clone(),
+            trees,
+        },
+        valid_margin: best_valid,
+    }
+}
+
+/// Bin-space nodes to value-space nodes.
+fn convert(nodes: &[BuildNode], mappers: &[BinMapper]) -> Vec<Node> {
+    nodes
+        .iter()
+        .map(|n| match n {
+            BuildNode::Leaf { value, cover } => Node::Leaf {
+                value: *value,
+                cover: *cover,
+            },
+            BuildNode::Split {
+                feature,
+                rule,
+                default_left,
+                left,
+                right,
+                cover,
+                gain,
+            } => match rule {
+                BinRule::Threshold(t) => Node::Numeric {
+                    feature: *feature as u32,
+                    // The last bin's edge is +∞ (JSON has no infinity): f64::MAX splits alike.
+                    threshold: mappers[*feature].upper(*t as usize).min(f64::MAX),
+                    default_left: *default_left,
+                    left: *left as u32,
+                    right: *right as u32,
+                    cover: *cover,
+                    gain: *gain,
+                },
+                BinRule::Set(set) => {
+                    let mut codes = Vec::new();
+                    for b in 1..=255u8 {
+                        if (set[(b >> 6) as usize] >> (b & 63)) & 1 == 1 {
+                            codes.extend(mappers[*feature].codes_in(b));
+                        }
+                    }
+                    codes.sort_unstable();
+                    Node::Categorical {
+                        feature: *feature as u32,
+                        left_codes: codes,
+                        default_left: *default_left,
+                        left: *left as u32,
+                        right: *right as u32,
+                        cover: *cover,
+                        gain: *gain,
+                    }
+                }
+            },
+        })
+        .collect()
+}
