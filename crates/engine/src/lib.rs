@@ -11,6 +11,7 @@
 pub mod credentials;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod jobs;
 pub mod opportunities;
 pub mod settings;

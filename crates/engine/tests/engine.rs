@@ -2,3 +2,4 @@
 //! they do not depend on the OS keychain). Each capability has a module of its own.
 
 mod demo;
+mod import;

@@ -85,64 +85,39 @@ impl UsageReportKind {
         }
     }
 
-    /// Columns that together identify the report.
+    /// Columns that together identify the report: distinctive ones only, so that a file that
+    /// lacks a column the reader needs is still named, and its reader says what is missing.
     fn signature(self) -> &'static [&'static str] {
         match self {
-            UsageReportKind::Office365ActiveUserDetail => &[
-                "User Principal Name",
-                "Has Exchange License",
-                "Exchange Last Activity Date",
-            ],
-            UsageReportKind::Office365ActiveUserCounts => &[
-                "Office 365",
-                "Exchange",
-                "OneDrive",
-                "SharePoint",
-                "Teams",
-                "Report Date",
-            ],
-            UsageReportKind::M365AppUserDetail => &[
-                "User Principal Name",
-                "Last Activation Date",
-                "Last Activity Date",
-                "Word",
-                "Excel",
-            ],
-            UsageReportKind::TeamsUserActivityUserDetail => &[
-                "User Principal Name",
-                "Last Activity Date",
-                "Private Chat Message Count",
-            ],
-            UsageReportKind::OneDriveUsageAccountDetail => &[
-                "Owner Principal Name",
-                "Site URL",
-                "Last Activity Date",
-                "Storage Allocated (Byte)",
-            ],
+            UsageReportKind::Office365ActiveUserDetail => {
+                &["User Principal Name", "Has Exchange License"]
+            }
+            UsageReportKind::Office365ActiveUserCounts => {
+                &["Office 365", "Exchange", "Teams", "Report Date"]
+            }
+            UsageReportKind::M365AppUserDetail => {
+                &["User Principal Name", "Last Activation Date", "Word"]
+            }
+            UsageReportKind::TeamsUserActivityUserDetail => {
+                &["User Principal Name", "Private Chat Message Count"]
+            }
+            UsageReportKind::OneDriveUsageAccountDetail => {
+                &["Owner Principal Name", "Storage Allocated (Byte)"]
+            }
             UsageReportKind::OneDriveActivityUserDetail => &[
                 "User Principal Name",
-                "Last Activity Date",
                 "Viewed Or Edited File Count",
                 "Synced File Count",
             ],
-            UsageReportKind::SharePointSiteUsageDetail => &[
-                "Site URL",
-                "Last Activity Date",
-                "Root Web Template",
-                "Page View Count",
-            ],
+            UsageReportKind::SharePointSiteUsageDetail => &["Root Web Template", "Page View Count"],
             UsageReportKind::SharePointActivityUserDetail => &[
                 "User Principal Name",
-                "Last Activity Date",
                 "Viewed Or Edited File Count",
                 "Visited Page Count",
             ],
-            UsageReportKind::EmailActivityUserDetail => &[
-                "User Principal Name",
-                "Last Activity Date",
-                "Send Count",
-                "Receive Count",
-            ],
+            UsageReportKind::EmailActivityUserDetail => {
+                &["User Principal Name", "Send Count", "Receive Count"]
+            }
         }
     }
 

@@ -101,6 +101,52 @@ pub async fn as_of(pool: &SqlitePool, snapshot_id: i64) -> Result<Vec<Customer>>
         .collect()
 }
 
+/// Copies every customer state of snapshot `from` into snapshot `to` (a new snapshot that
+/// carries the customers forward unchanged). Returns the number of states copied.
+pub async fn copy_states(conn: &mut SqliteConnection, from: i64, to: i64) -> Result<u64> {
+    let done = sqlx::query(
+        "INSERT INTO customer_states (snapshot_id, tenant_id, employees, acr_usd_month, last_transaction) \
+         SELECT ?, tenant_id, employees, acr_usd_month, last_transaction FROM customer_states \
+         WHERE snapshot_id = ?",
+    )
+    .bind(to)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// What identifies a customer to files that name it: tenant ID, name, primary domain, TPID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerIdentity {
+    /// Tenant ID.
+    pub tenant_id: String,
+    /// Company name.
+    pub name: String,
+    /// Primary domain.
+    pub primary_domain: String,
+    /// Microsoft TPID.
+    pub tpid: Option<String>,
+}
+
+/// Every customer the workspace has ever held, whatever the snapshot, ordered by tenant ID.
+pub async fn identities(pool: &SqlitePool) -> Result<Vec<CustomerIdentity>> {
+    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT tenant_id, name, primary_domain, tpid FROM customers ORDER BY tenant_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(tenant_id, name, primary_domain, tpid)| CustomerIdentity {
+            tenant_id,
+            name,
+            primary_domain,
+            tpid,
+        })
+        .collect())
+}
+
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|e| StoreError::Corrupt(format!("date '{text}': {e}")))

@@ -3,6 +3,7 @@
 pub mod crm_accounts;
 pub mod customers;
 pub mod demo_truth;
+pub mod imported_opportunities;
 pub mod history;
 pub mod leads;
 pub mod meta;

@@ -31,3 +31,19 @@ pub async fn insert_many(
     )
     .await
 }
+
+/// Copies every tenant's signals of snapshot `from` into snapshot `to`. Returns the rows copied.
+pub async fn copy_snapshot(conn: &mut SqliteConnection, from: i64, to: i64) -> Result<u64> {
+    let done = sqlx::query(
+        "INSERT INTO security_signals (snapshot_id, tenant_id, mfa_registered_users, mfa_enforced, \
+           defender_for_office, defender_for_business, defender_for_endpoint, device_count) \
+         SELECT ?, tenant_id, mfa_registered_users, mfa_enforced, defender_for_office, \
+           defender_for_business, defender_for_endpoint, device_count FROM security_signals \
+         WHERE snapshot_id = ?",
+    )
+    .bind(to)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

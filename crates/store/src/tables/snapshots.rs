@@ -26,6 +26,20 @@ pub async fn insert(
     Ok(id)
 }
 
+/// The latest snapshot (by "as of", then by id): its id and date.
+pub async fn latest(conn: &mut SqliteConnection) -> Result<Option<(i64, NaiveDate)>> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, as_of FROM snapshots ORDER BY as_of DESC, id DESC LIMIT 1")
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(id, as_of)| {
+        NaiveDate::parse_from_str(&as_of, "%Y-%m-%d")
+            .map(|d| (id, d))
+            .map_err(|e| StoreError::Corrupt(format!("snapshot date {as_of}: {e}")))
+    })
+    .transpose()
+}
+
 /// What one snapshot holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnapshotContents {

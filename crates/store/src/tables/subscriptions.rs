@@ -34,6 +34,21 @@ pub async fn insert_many(
     .await
 }
 
+/// Copies every subscription of snapshot `from` into snapshot `to`. Returns the rows copied.
+pub async fn copy_snapshot(conn: &mut SqliteConnection, from: i64, to: i64) -> Result<u64> {
+    let done = sqlx::query(
+        "INSERT INTO subscriptions (snapshot_id, subscription_id, tenant_id, product, quantity, \
+           status, start_date, end_date, channel) \
+         SELECT ?, subscription_id, tenant_id, product, quantity, status, start_date, end_date, \
+           channel FROM subscriptions WHERE snapshot_id = ?",
+    )
+    .bind(to)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// id, tenant, product, quantity, status, start, end, channel.
 type Row = (String, String, String, i64, String, String, String, String);
 /// One customer's subscriptions as of a snapshot.
