@@ -25,6 +25,9 @@ enum Command {
     /// Create the demo workspace: a fictional partner with customers, 24 monthly snapshots,
     /// subscriptions, usage, security signals, leads and a CRM list.
     Demo(commands::demo::Args),
+    /// Import files into a new snapshot (format detected): Microsoft 365 usage reports and the
+    /// Lighthouse Sales Advisor opportunities export. All or nothing.
+    Import(commands::import::Args),
     /// Inspect a workspace.
     #[command(subcommand)]
     Workspace(commands::workspace::Command),
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Demo(args) => commands::demo::run(args).await,
+            Command::Import(args) => commands::import::run(args).await,
             Command::Workspace(command) => commands::workspace::run(command).await,
             Command::Credentials(command) => commands::credentials::run(command),
         }

@@ -20,6 +20,8 @@ fn cli(data_dir: &Path) -> Command {
     command
 }
 
+mod import;
+
 fn text(output: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -2,6 +2,7 @@
 
 pub mod credentials;
 pub mod demo;
+pub mod import;
 pub mod workspace;
 
 use partner_advisor_store::KeySource;

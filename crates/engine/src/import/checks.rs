@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Months, NaiveDate};
 use partner_advisor_formats::values::is_concealed_name;
 use partner_advisor_formats::{
-    normalise_header, tenant_usage, FileContent, TenantUsage, UsageReport,
+    normalise_header, tenant_usage, FileContent, FileKind, TenantUsage, UsageReport,
 };
 use partner_advisor_store::tables::customers::CustomerIdentity;
 use partner_advisor_store::tables::imported_opportunities::ImportedOpportunity;
@@ -37,9 +37,7 @@ pub(super) async fn check(
     workspace: &Workspace,
     summary: &mut ImportSummary,
 ) -> Result<Option<Plan>> {
-    let has_usage = read
-        .iter()
-        .any(|f| matches!(f.content, FileContent::UsageReport(_)));
+    let has_usage = read.iter().any(is_usage_report);
     let tenant = resolve_tenant(read, known, options, has_usage);
     if let Some(tenant) = tenant {
         check_usage_is_the_tenants(read, known, tenant);
@@ -85,6 +83,11 @@ pub(super) async fn check(
     }))
 }
 
+/// Whether the file is a usage report the importer uses (read or not).
+fn is_usage_report(file: &ReadFile) -> bool {
+    matches!(file.report.kind, FileKind::UsageReport(_))
+}
+
 /// The chosen customer; errors on the usage reports when there is none.
 fn resolve_tenant<'k>(
     read: &mut [ReadFile],
@@ -111,10 +114,7 @@ fn resolve_tenant<'k>(
             .to_owned(),
     };
     if has_usage {
-        for file in read
-            .iter_mut()
-            .filter(|f| matches!(f.content, FileContent::UsageReport(_)))
-        {
+        for file in read.iter_mut().filter(|f| is_usage_report(f)) {
             file.report.error(None, None, problem.clone());
         }
     }

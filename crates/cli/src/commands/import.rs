@@ -1,0 +1,85 @@
+//! `partner-advisor import`: files into a new snapshot of a workspace, format detected.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use partner_advisor_domain::SystemClock;
+use partner_advisor_engine::import::{import_files, ImportOptions};
+use partner_advisor_engine::jobs::CancelToken;
+use partner_advisor_store::{Keychain, Workspace};
+
+use super::key_source;
+use crate::terminal::{self, ProgressBar};
+
+/// Options of `import`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Workspace folder.
+    #[arg(long)]
+    workspace: PathBuf,
+    /// The customer the Microsoft 365 usage reports belong to (they do not name their tenant):
+    /// its tenant ID or primary domain.
+    #[arg(long)]
+    tenant: Option<String>,
+    /// "As of" date of the new snapshot (YYYY-MM-DD); default: the reports' refresh date.
+    #[arg(long)]
+    as_of: Option<NaiveDate>,
+    /// The files: Microsoft 365 usage reports (CSV) and Lighthouse Sales Advisor exports, in any
+    /// encoding and delimiter Excel writes.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+/// Runs `import`: prints each file's report; fails, having written nothing, on any error.
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let ws = Workspace::open(&args.workspace, key_source(), &Keychain::app())
+        .await
+        .with_context(|| format!("cannot open {}", args.workspace.display()))?;
+    let bar = ProgressBar::new("Importing");
+    let cancel = CancelToken::new();
+    terminal::cancel_on_ctrl_c(cancel.clone());
+    let options = ImportOptions {
+        tenant_id: args.tenant,
+        as_of: args.as_of,
+    };
+    let result = import_files(&ws, &args.files, &options, &SystemClock, &bar, &cancel).await;
+    bar.finish();
+    ws.close().await;
+    let summary = result.context("the import stopped; nothing was imported")?;
+    for file in &summary.files {
+        println!("{file}");
+    }
+    for note in &summary.notes {
+        println!("note: {note}");
+    }
+    let Some(id) = summary.snapshot_id else {
+        let errors = summary.error_lines();
+        for line in &errors {
+            eprintln!("error: {line}");
+        }
+        anyhow::bail!(
+            "nothing was imported: {} problem{} to fix (listed above)",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+    };
+    println!(
+        "Imported into snapshot {id} as of {}: {} usage rows and {} user activity rows{}, {} \
+         opportunities ({} unmatched); carried forward {} customers, {} subscriptions, {} \
+         security rows.",
+        summary.as_of.map_or_else(String::new, |d| d.to_string()),
+        summary.usage_rows,
+        summary.user_activity_rows,
+        summary
+            .tenant_id
+            .as_deref()
+            .map_or_else(String::new, |t| format!(" for tenant {t}")),
+        summary.opportunities,
+        summary.unmatched_opportunities,
+        summary.carried_forward.customers,
+        summary.carried_forward.subscriptions,
+        summary.carried_forward.security_signals,
+    );
+    Ok(())
+}
