@@ -34,6 +34,9 @@ enum Command {
     /// Partner credentials in the OS keychain (values are read from standard input, never shown).
     #[command(subcommand)]
     Credentials(commands::credentials::Command),
+    /// Opportunities (Sales Advisor): refresh the models' recommendations, export them.
+    #[command(subcommand)]
+    Opportunities(commands::opportunities::Command),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
             Command::Import(args) => commands::import::run(args).await,
             Command::Workspace(command) => commands::workspace::run(command).await,
             Command::Credentials(command) => commands::credentials::run(command),
+            Command::Opportunities(command) => commands::opportunities::run(command).await,
         }
     });
     match result {

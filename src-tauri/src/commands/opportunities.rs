@@ -60,9 +60,10 @@ pub async fn opportunity_detail(
     language: Language,
     key: String,
 ) -> IpcResult<OpportunityDetail> {
+    let index = index(&state, language).await?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
-    Ok(opportunities::detail(ws, &key, language).await?)
+    Ok(opportunities::detail(ws, &index, &key, language).await?)
 }
 
 /// The customer's monthly active users per workload as an SVG chart.
@@ -91,7 +92,9 @@ pub async fn refresh_opportunities(
     let summary = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
-        opportunities::refresh(ws, &state.clock, language).await?
+        let mut summary = opportunities::refresh(ws, &state.clock).await?;
+        summary.models = opportunities::models(ws, language).await?;
+        summary
     };
     state.forget_opportunity_index().await;
     DataChanged::opportunities().emit(&app);

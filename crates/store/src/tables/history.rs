@@ -88,3 +88,21 @@ pub async fn snapshots(pool: &SqlitePool) -> Result<Vec<(i64, String)>> {
             .await?,
     )
 }
+
+/// Customers in a snapshot.
+pub async fn tenants_in(pool: &SqlitePool, snapshot_id: i64) -> Result<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM customer_states WHERE snapshot_id = ?")
+        .bind(snapshot_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
+}
+
+/// A snapshot's as-of date.
+pub async fn as_of(pool: &SqlitePool, snapshot_id: i64) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT as_of FROM snapshots WHERE id = ?")
+        .bind(snapshot_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|r| r.0))
+}

@@ -3,10 +3,11 @@
 pub mod crm_accounts;
 pub mod customers;
 pub mod demo_truth;
-pub mod imported_opportunities;
 pub mod history;
+pub mod imported_opportunities;
 pub mod leads;
 pub mod meta;
+pub mod opportunities;
 pub mod partner;
 pub mod security_signals;
 pub mod snapshots;
