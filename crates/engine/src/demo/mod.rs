@@ -150,7 +150,15 @@ pub async fn create_demo_workspace(
     )
     .await?;
     let account = partner_advisor_store::workspace::key_account(&ws.manifest().id);
-    let generated = populate(&ws, config, progress, cancel).await;
+    let mut generated = populate(&ws, config, progress, cancel).await;
+    if generated.is_ok() {
+        // The demo opens on the Opportunities page with its recommendations already there.
+        if let Err(e) =
+            crate::opportunities::refresh(&ws, &partner_advisor_domain::SystemClock).await
+        {
+            generated = Err(e);
+        }
+    }
     ws.close().await;
     let stats = match generated {
         Ok(stats) => stats,

@@ -129,14 +129,15 @@ fn ml_spec(kind: ModelKind) -> (fn(&TenantState, &Features) -> bool, EventFn) {
 
 type EventFn = fn(&TenantState, &Features, &TenantState) -> bool;
 
-fn tree_spec(
-    kind: ModelKind,
-) -> (
+/// Eligibility, event, inputs and shipped tree of a decision-tree model.
+type TreeSpec = (
     fn(&TenantState, &Features) -> bool,
     EventFn,
     &'static [&'static str],
     models::tree::ShippedTree,
-) {
+);
+
+fn tree_spec(kind: ModelKind) -> TreeSpec {
     match kind {
         ModelKind::Mdo => (
             |s, f| mdo::target(s, f).is_some(),
@@ -239,6 +240,9 @@ fn cached_models(stored: Vec<table::StoredModel>, signature: &str) -> Option<Mod
     Some(out)
 }
 
+/// Rows a learned model scores in one batch: tenants, their features, the product offered.
+type MlBatch<'a> = (Vec<usize>, Vec<&'a Features>, Vec<Option<Product>>);
+
 /// Every model's opinion of every tenant at snapshot `s` (no reasons yet).
 pub(crate) fn candidates_at(
     h: &History,
@@ -248,8 +252,7 @@ pub(crate) fn candidates_at(
     settings: &OpportunitySettings,
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut ml_rows: HashMap<ModelKind, (Vec<usize>, Vec<&Features>, Vec<Option<Product>>)> =
-        HashMap::new();
+    let mut ml_rows: HashMap<ModelKind, MlBatch<'_>> = HashMap::new();
     for (t, f) in feats.iter().enumerate() {
         let (Some(f), Some(state)) = (f.as_ref(), h.state(s, t)) else {
             continue;
@@ -459,9 +462,9 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
         table::dates_added(pool).await?.into_iter().collect();
     if first_refresh {
         previous.clear();
-        for s in 0..last {
+        for (s, snapshot_feats) in feats.iter().enumerate().take(last) {
             let winners = select(
-                candidates_at(&h, s, &feats[s], &models, &settings),
+                candidates_at(&h, s, snapshot_feats, &models, &settings),
                 &settings,
             );
             let keys: Vec<String> = winners

@@ -140,16 +140,19 @@ pub struct StoredFeedback {
     pub updated_at: String,
 }
 
+/// key, helpful, reason, comment, dismissed, updated at.
+type FeedbackRow = (
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    i64,
+    String,
+);
+
 /// All feedback.
 pub async fn feedback(pool: &SqlitePool) -> Result<Vec<StoredFeedback>> {
-    let rows: Vec<(
-        String,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        i64,
-        String,
-    )> = sqlx::query_as(
+    let rows: Vec<FeedbackRow> = sqlx::query_as(
         "SELECT key, helpful, reason, comment, dismissed, updated_at FROM opportunity_feedback",
     )
     .fetch_all(pool)

@@ -1,7 +1,6 @@
 //! **SMB tenant engagement** (retention, business rule).
 //!
-//! A small or medium business (fewer than [`super::super::settings::OpportunitySettings::smb_max_employees`]
-//! + 1 employees) whose active users stay below the adoption threshold (default 50%) on at least
+//! A small or medium business (at most `smb_max_employees`, default 299 employees) whose active users stay below the adoption threshold (default 50%) on at least
 //! `smb_min_workloads` (default 3) of the five workloads it has licences for: Exchange (e-mail),
 //! Microsoft 365 Apps, Teams, SharePoint and OneDrive. Its probability is the share of licensed
 //! users who are not active, averaged over those workloads: the more unused, the more urgent.
