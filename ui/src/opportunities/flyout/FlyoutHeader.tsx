@@ -1,4 +1,4 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { OpportunityRow } from "../../bindings";
 import { useFormat } from "../../format/useFormat";
@@ -16,9 +16,9 @@ const useStyles = makeStyles({
     margin: 0,
   },
   facts: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
-    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
     margin: 0,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -28,7 +28,12 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
+    flex: "0 1 auto",
     minWidth: 0,
+  },
+  wide: {
+    flex: "1 1 160px",
+    maxWidth: "280px",
   },
   term: {
     color: tokens.colorNeutralForeground3,
@@ -59,7 +64,7 @@ export function FlyoutHeader({ row }: { row: OpportunityRow }) {
       </Text>
       <dl className={styles.facts} data-testid="flyout-facts">
         {facts.map(([id, term, value]) => (
-          <div key={id} className={styles.fact} data-testid={`flyout-fact-${id}`}>
+          <div key={id} className={mergeClasses(styles.fact, id === "product" ? styles.wide : undefined)} data-testid={`flyout-fact-${id}`}>
             <dt className={styles.term}>
               <Text size={200}>{term}</Text>
             </dt>

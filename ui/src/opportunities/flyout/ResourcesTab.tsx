@@ -66,6 +66,14 @@ const useStyles = makeStyles({
   muted: {
     color: tokens.colorNeutralForeground3,
   },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 const ICONS: Readonly<Record<ResourceKind, FluentIcon>> = {
@@ -103,8 +111,9 @@ function CopyButton({ resource }: { resource: Resource }) {
       >
         {state === "copied" ? t("opp.resources.copied") : t("opp.resources.copy")}
       </Button>
-      <span role="status" className={styles.failed}>
+      <span role="status" className={state === "failed" ? styles.failed : styles.hidden}>
         {state === "failed" ? <Text size={200}>{t("opp.resources.copyFailed")}</Text> : null}
+        {state === "copied" ? t("opp.resources.copied") : null}
       </span>
     </>
   );

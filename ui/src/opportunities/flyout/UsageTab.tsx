@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   chartBox: {
     position: "relative",
     minHeight: "200px",
-    padding: tokens.spacingHorizontalS,
+    overflow: "hidden",
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -79,7 +79,6 @@ const useStyles = makeStyles({
   },
   share: {
     color: tokens.colorNeutralForeground3,
-    marginLeft: tokens.spacingHorizontalXS,
   },
   trend: {
     display: "inline-flex",
@@ -196,6 +195,7 @@ export function UsageTab({ detail, generation }: { detail: OpportunityDetail; ge
                 <TableCell className={styles.numeric}>{format.number(line.assigned)}</TableCell>
                 <TableCell className={styles.numeric}>
                   {format.number(line.active)}
+                  {line.assigned > 0 ? " " : null}
                   {line.assigned > 0 ? (
                     <Text size={200} className={styles.share}>
                       ({format.percent(Math.round((100 * line.active) / line.assigned))})
