@@ -17,7 +17,7 @@ const SHOTS = [
   // Tall enough to show the whole page (the window itself opens at 1280 × 800).
   { name: "data", hash: "data", ready: "workspaces-table", height: 1500 },
   { name: "settings", hash: "settings", ready: "credential-status-entraClientSecret", height: 1000 },
-  { name: "opportunities", hash: "opportunities", ready: "workspace-facts", height: 800 },
+  { name: "opportunities", hash: "opportunities", ready: "opportunity-row", height: 800 },
 ];
 
 for (const scheme of ["light", "dark"]) {
@@ -25,7 +25,7 @@ for (const scheme of ["light", "dark"]) {
     test(`screenshot: ${shot.name} (${scheme})`, async () => {
       const { page, problems } = await harness.open({}, { hash: shot.hash, colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: shot.height });
-      await page.getByTestId(shot.ready).waitFor();
+      await page.getByTestId(shot.ready).first().waitFor();
       await page.evaluate(() => document.fonts.ready);
       await page.mouse.move(0, shot.height - 1);
       const path = join(RESULTS, `${shot.name}-${scheme}.png`);
@@ -35,6 +35,38 @@ for (const scheme of ["light", "dark"]) {
       await page.close();
     });
   }
+}
+
+// The customer flyout on its Usage and Resources tabs, at the window's own size.
+for (const scheme of ["light", "dark"]) {
+  test(`screenshot: opportunity flyout, Usage and Resources (${scheme})`, async () => {
+    const { page, problems } = await harness.open({}, { hash: "opportunities", colorScheme: scheme });
+    const row = page.getByTestId("opportunity-row").filter({ hasText: "Customer growth" }).first();
+    await row.locator("td").nth(1).click();
+    const flyout = page.getByTestId("opportunity-flyout");
+    await flyout.getByTestId("flyout-insights").waitFor();
+    await flyout.getByTestId("flyout-tab-usage").click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="usage-chart"]')?.naturalWidth > 0);
+    await page.evaluate(() => document.fonts.ready);
+    // Let the drawer finish sliding in.
+    await page.waitForFunction(() => {
+      const drawer = document.querySelector('[data-testid="opportunity-flyout"]');
+      return drawer && drawer.getAnimations({ subtree: true }).every((a) => a.playState === "finished");
+    });
+    for (const [tab, ready] of [["usage", "usage-table"], ["resources", "flyout-resources"]]) {
+      await flyout.getByTestId(`flyout-tab-${tab}`).click();
+      await flyout.getByTestId(ready).waitFor();
+      if (tab === "resources") {
+        // Show the e-mail template with its subject and Copy button.
+        await flyout.getByTestId("resource-emailTemplate").scrollIntoViewIfNeeded();
+      }
+      const path = join(RESULTS, `opportunity-flyout-${tab}-${scheme}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 }
 
 test("screenshot: Polish navigation and start-up progress", async () => {

@@ -39,11 +39,11 @@ test("choosing Polski switches the whole UI at once and saves it with setLanguag
     await page.getByTestId(`nav-${id}`).click();
     assert.equal((await page.getByTestId(`page-${id}`).locator("h1").innerText()).trim(), title);
   }
-  // Polish plural forms: 24 → "migawkach" (locative), 3000 → "dzierżaw klientów" (many).
+  // Polish plural forms: 320 → "szans sprzedaży" (many); 3000 without a group separator.
   await page.getByTestId("nav-opportunities").click();
-  const facts = await page.getByTestId("page-opportunities").getByTestId("workspace-facts").innerText();
-  assert.match(facts, /3000 dzierżaw klientów/);
-  assert.match(facts, /w 24 migawkach/);
+  const opportunities = page.getByTestId("page-opportunities");
+  await opportunities.getByTestId("opportunity-count").getByText("320 szans sprzedaży").waitFor();
+  assert.match(await opportunities.getByTestId("overview-customers").innerText(), /Dzierżawy klientów łącznie\s+3000/);
 
   await page.getByTestId("nav-settings").click();
   await page.getByTestId("language-select").click();

@@ -1,5 +1,7 @@
 // Realistic IPC data for the UI tests: the demo workspace of a fictional partner, with two
-// years of monthly snapshots. Shapes follow docs/ipc-contract.md exactly.
+// years of monthly snapshots. Shapes follow src/bindings.ts exactly.
+
+import { opportunityState } from "./opportunityFixtures.mjs";
 
 const MONTH_ENDS = [];
 for (let i = 0; i < 24; i += 1) {
@@ -101,6 +103,8 @@ export function mockConfig(overrides = {}) {
       { kind: "entraClientSecret", isSet: false },
     ],
     startup: { delayMs: 0, steps: [], error: null, waitForCancel: false },
+    // Sales Advisor (opportunityMock.mjs); opportunityState({ refreshed: false }) before the first refresh.
+    opportunities: opportunityState(),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { installTauriMock } from "./tauriMock.mjs";
+import { installOpportunityMock } from "./opportunityMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -61,7 +62,9 @@ export async function startHarness() {
       // tauri.conf.json sets "freezePrototype": true; the UI must run with it.
       Object.freeze(Object.prototype);
     });
-    await page.addInitScript(installTauriMock, mockConfig(overrides));
+    const config = mockConfig(overrides);
+    await page.addInitScript(installTauriMock, config);
+    await page.addInitScript(installOpportunityMock, config.opportunities);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };

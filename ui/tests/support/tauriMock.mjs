@@ -3,6 +3,8 @@
 // and for the event plugin ("plugin:event|listen" with a handler id from transformCallback,
 // "plugin:event|unlisten"), and window.__TAURI_EVENT_PLUGIN_INTERNALS__.unregisterListener.
 // Errors are rejected with the IpcError object itself, as Tauri does for Err(IpcError).
+// Commands of whole areas can be added by other init scripts in window.__PA_MOCK_COMMANDS__
+// (opportunityMock.mjs); their calls are recorded here like the others.
 //
 // This function is serialised into the page: it must not use anything from its module scope.
 export function installTauriMock(config) {
@@ -161,7 +163,7 @@ export function installTauriMock(config) {
     },
     async invoke(cmd, args = {}) {
       if (!cmd.startsWith("plugin:event|")) calls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
-      const handler = commands[cmd];
+      const handler = commands[cmd] ?? window.__PA_MOCK_COMMANDS__?.[cmd];
       if (!handler) return Promise.reject(`command ${cmd} not found`);
       return handler(args ?? {});
     },
