@@ -367,6 +367,7 @@ test("before the first refresh: a friendly empty state whose Refresh fills the p
   await empty.getByText("No opportunities yet").waitFor();
   assert.equal(await page.getByTestId("opportunity-table").count(), 0);
   assert.equal(await page.getByTestId("opportunities-export").count(), 0);
+  assert.equal(await page.getByTestId("opportunities-refresh").count(), 0, "one Refresh button, in the empty state");
   await empty.getByTestId("empty-refresh").click();
   await empty.getByText("Refreshing…").waitFor();
   await page.getByTestId("refresh-message").waitFor();

@@ -44,10 +44,10 @@ export function EmptyState({ refreshing, onRefresh, noSnapshots }: EmptyStatePro
       <div className={styles.badge}>
         <ArrowTrendingLines24Regular aria-hidden="true" />
       </div>
-      <Text as="h2" size={500} weight="semibold" className={styles.title}>
+      <Text as="h2" align="center" size={500} weight="semibold" className={styles.title}>
         {t("opp.empty.title")}
       </Text>
-      <Text className={styles.body}>{noSnapshots ? t("opp.empty.noSnapshots") : t("opp.empty.body")}</Text>
+      <Text align="center" className={styles.body}>{noSnapshots ? t("opp.empty.noSnapshots") : t("opp.empty.body")}</Text>
       <Button
         appearance="primary"
         icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}

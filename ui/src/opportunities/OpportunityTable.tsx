@@ -44,6 +44,8 @@ const useStyles = makeStyles({
   },
   headerCell: {
     fontWeight: tokens.fontWeightSemibold,
+    // A label longer than its column wraps inside it instead of running into the next one.
+    overflowWrap: "anywhere",
   },
   numeric: {
     "& button, & > div": {

@@ -25,8 +25,13 @@ const useStyles = makeStyles({
     maxWidth: "420px",
   },
   dropdown: {
-    minWidth: "170px",
-    width: "170px",
+    minWidth: "180px",
+    maxWidth: "240px",
+  },
+  dropdownButton: {
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
   },
   dates: {
     display: "flex",
@@ -78,6 +83,7 @@ export function OpportunityToolbar({ view, searchText, onSearchText, onChange, o
       />
       <Dropdown
         className={styles.dropdown}
+        button={{ className: styles.dropdownButton }}
         multiselect
         placeholder={t("opp.filter.allProbabilities")}
         aria-label={t("opp.filter.probability")}
@@ -97,6 +103,7 @@ export function OpportunityToolbar({ view, searchText, onSearchText, onChange, o
       {view.tab === "all" ? (
         <Dropdown
           className={styles.dropdown}
+          button={{ className: styles.dropdownButton }}
           multiselect
           placeholder={t("opp.filter.allTypes")}
           aria-label={t("opp.filter.type")}

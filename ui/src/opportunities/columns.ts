@@ -9,11 +9,11 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: "customer", width: "21%" },
+  { id: "customer", width: "20%" },
   { id: "recommendation", width: "auto" },
   { id: "probability", width: "124px" },
-  { id: "type", width: "120px" },
-  { id: "seats", width: "68px", numeric: true },
+  { id: "type", width: "116px" },
+  { id: "seats", width: "84px", numeric: true },
   { id: "dateAdded", width: "112px" },
   { id: "feedback", width: "80px" },
   { id: "actions", width: "44px" },

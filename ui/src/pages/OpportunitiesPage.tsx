@@ -195,14 +195,17 @@ export function OpportunitiesPage() {
       intro={intro}
       actions={
         <>
-          <Button
-            icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
-            disabled={refreshing}
-            onClick={() => void refresh()}
-            data-testid="opportunities-refresh"
-          >
-            {refreshing ? t("opp.refreshing") : t("opp.refresh")}
-          </Button>
+          {/* Before the first refresh the empty state holds the Refresh button. */}
+          {asOf !== null || overviewError ? (
+            <Button
+              icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+              disabled={refreshing}
+              onClick={() => void refresh()}
+              data-testid="opportunities-refresh"
+            >
+              {refreshing ? t("opp.refreshing") : t("opp.refresh")}
+            </Button>
+          ) : null}
           {asOf ? (
             <Button
               icon={exporting ? <Spinner size="tiny" /> : <ArrowDownload20Regular />}
