@@ -37,6 +37,9 @@ enum Command {
     /// Opportunities (Sales Advisor): refresh the models' recommendations, export them.
     #[command(subcommand)]
     Opportunities(commands::opportunities::Command),
+    /// Train, evaluate and apply a binary model on any CSV file (e.g. a CRM history).
+    #[command(subcommand)]
+    Model(commands::model::Command),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
             Command::Workspace(command) => commands::workspace::run(command).await,
             Command::Credentials(command) => commands::credentials::run(command),
             Command::Opportunities(command) => commands::opportunities::run(command).await,
+            Command::Model(command) => commands::model::run(command),
         }
     });
     match result {

@@ -169,43 +169,56 @@ pub(crate) struct Forest {
 // ---------------------------------------------------------------------------------------------
 // Fast evaluation
 
-const KIND_LEAF: u8 = 0;
-const KIND_NUMERIC: u8 = 1;
-const KIND_CATEGORICAL: u8 = 2;
+const FLAG_DEFAULT_LEFT: u8 = 1;
+const FLAG_CATEGORICAL: u8 = 2;
 
+/// A node laid out for evaluation. A leaf points to itself on both sides, so every row can take
+/// the same number of steps down a tree without a branch on the node kind.
 #[derive(Debug, Clone, Copy)]
-struct FlatNode {
-    /// Threshold for numeric splits, the value for leaves.
+pub(crate) struct FlatNode {
     threshold: f64,
     feature: u32,
     left: u32,
     right: u32,
-    /// Offset of the category bitset in `CompiledForest::bits`.
+    /// Offset of the category bitset in `CompiledForest::bits` (0, a zero word, for numeric
+    /// nodes and leaves).
     cat: u32,
-    cat_words: u16,
-    kind: u8,
-    default_left: bool,
+    cat_words: u32,
+    flags: u8,
 }
 
 /// A forest laid out for evaluation: every tree's nodes in one array.
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledForest {
     nodes: Vec<FlatNode>,
+    /// Leaf values by node index (0 for internal nodes).
+    values: Vec<f64>,
     roots: Vec<u32>,
+    depths: Vec<u32>,
     bits: Vec<u64>,
     pub base: f64,
+}
+
+fn tree_depth(tree: &[Node], i: usize) -> u32 {
+    match tree[i].children() {
+        None => 0,
+        Some((l, r)) => 1 + tree_depth(tree, l).max(tree_depth(tree, r)),
+    }
 }
 
 impl CompiledForest {
     pub fn new(forest: &Forest) -> CompiledForest {
         let mut nodes = Vec::new();
+        let mut values = Vec::new();
         let mut roots = Vec::with_capacity(forest.trees.len());
-        let mut bits = Vec::new();
+        let mut depths = Vec::with_capacity(forest.trees.len());
+        let mut bits = vec![0u64];
         for tree in &forest.trees {
             let off = nodes.len() as u32;
             roots.push(off);
-            for node in tree {
-                nodes.push(match node {
+            depths.push(tree_depth(tree, 0));
+            for (i, node) in tree.iter().enumerate() {
+                let (flat, value) = match node {
                     Node::Numeric {
                         feature,
                         threshold,
@@ -213,16 +226,18 @@ impl CompiledForest {
                         left,
                         right,
                         ..
-                    } => FlatNode {
-                        threshold: *threshold,
-                        feature: *feature,
-                        left: off + left,
-                        right: off + right,
-                        cat: 0,
-                        cat_words: 0,
-                        kind: KIND_NUMERIC,
-                        default_left: *default_left,
-                    },
+                    } => (
+                        FlatNode {
+                            threshold: *threshold,
+                            feature: *feature,
+                            left: off + left,
+                            right: off + right,
+                            cat: 0,
+                            cat_words: 0,
+                            flags: if *default_left { FLAG_DEFAULT_LEFT } else { 0 },
+                        },
+                        0.0,
+                    ),
                     Node::Categorical {
                         feature,
                         left_codes,
@@ -237,99 +252,108 @@ impl CompiledForest {
                         for &c in left_codes {
                             bits[start + c as usize / 64] |= 1u64 << (c % 64);
                         }
+                        (
+                            FlatNode {
+                                threshold: 0.0,
+                                feature: *feature,
+                                left: off + left,
+                                right: off + right,
+                                cat: start as u32,
+                                cat_words: words as u32,
+                                flags: FLAG_CATEGORICAL
+                                    | if *default_left { FLAG_DEFAULT_LEFT } else { 0 },
+                            },
+                            0.0,
+                        )
+                    }
+                    Node::Leaf { value, .. } => (
                         FlatNode {
                             threshold: 0.0,
-                            feature: *feature,
-                            left: off + left,
-                            right: off + right,
-                            cat: start as u32,
-                            cat_words: words as u16,
-                            kind: KIND_CATEGORICAL,
-                            default_left: *default_left,
-                        }
-                    }
-                    Node::Leaf { value, .. } => FlatNode {
-                        threshold: *value,
-                        feature: 0,
-                        left: 0,
-                        right: 0,
-                        cat: 0,
-                        cat_words: 0,
-                        kind: KIND_LEAF,
-                        default_left: false,
-                    },
-                });
+                            feature: 0,
+                            left: off + i as u32,
+                            right: off + i as u32,
+                            cat: 0,
+                            cat_words: 0,
+                            flags: 0,
+                        },
+                        *value,
+                    ),
+                };
+                nodes.push(flat);
+                values.push(value);
             }
         }
         CompiledForest {
             nodes,
+            values,
             roots,
+            depths,
             bits,
             base: forest.base,
         }
     }
 
+    /// Whether value `x` goes left at node `n`, computed without branching on the value so that
+    /// many rows can be stepped through a tree together.
     #[inline(always)]
     fn goes_left(&self, n: &FlatNode, x: f64) -> bool {
-        if n.kind == KIND_NUMERIC {
-            x <= n.threshold || (x.is_nan() && n.default_left)
-        } else if x.is_nan() {
-            n.default_left
+        let nan = x.is_nan();
+        let default_left = n.flags & FLAG_DEFAULT_LEFT != 0;
+        let numeric = (x <= n.threshold) | (nan & default_left);
+        // Categorical: the code's bit (codes are small non-negative integers; NaN casts to 0).
+        let c = x as u64;
+        let w = (c >> 6) as usize;
+        let inside = w < n.cat_words as usize;
+        let word = self.bits[n.cat as usize + if inside { w } else { 0 }];
+        let bit = inside & ((word >> (c & 63)) & 1 == 1);
+        let categorical = if nan { default_left } else { bit };
+        if n.flags & FLAG_CATEGORICAL != 0 {
+            categorical
         } else {
-            let c = x as usize;
-            let w = c / 64;
-            w < n.cat_words as usize && (self.bits[n.cat as usize + w] >> (c % 64)) & 1 == 1
+            numeric
         }
     }
 
-    /// Whether row `x` goes left at global node `i` (an internal node).
+    /// The node at a global index.
     #[inline]
-    pub fn node_goes_left(&self, i: usize, x: &[f64]) -> bool {
-        let n = &self.nodes[i];
-        self.goes_left(n, x[n.feature as usize])
+    pub fn node(&self, i: usize) -> &FlatNode {
+        &self.nodes[i]
+    }
+
+    /// Whether row `x` goes left at `node` (an internal node).
+    #[inline(always)]
+    pub fn node_goes_left(&self, node: &FlatNode, x: &[f64]) -> bool {
+        self.goes_left(node, x[node.feature as usize])
     }
 
     /// The margin of one row (`x` holds every feature).
     #[cfg(test)]
     pub fn margin(&self, x: &[f64]) -> f64 {
-        let mut sum = self.base;
-        for &root in &self.roots {
-            let mut i = root as usize;
-            loop {
-                let n = &self.nodes[i];
-                if n.kind == KIND_LEAF {
-                    sum += n.threshold;
-                    break;
-                }
-                i = if self.goes_left(n, x[n.feature as usize]) {
-                    n.left
-                } else {
-                    n.right
-                } as usize;
-            }
-        }
-        sum
+        let mut out = [0.0];
+        self.margins_block(x, x.len(), &mut out);
+        out[0]
     }
 
-    /// Margins of a block of rows stored row-major (`nf` values each), tree by tree so each tree
-    /// stays in cache; the sum is taken in tree order, so results equal [`Self::margin`].
+    /// Margins of a block of rows stored row-major (`nf` values each). Each tree is walked by all
+    /// rows of the block together, one level at a time, so the rows' steps overlap in the CPU; the
+    /// leaf values are summed in tree order, as for a single row.
     pub fn margins_block(&self, rows: &[f64], nf: usize, out: &mut [f64]) {
         out.fill(self.base);
-        for &root in &self.roots {
-            for (o, x) in out.iter_mut().zip(rows.chunks_exact(nf)) {
-                let mut i = root as usize;
-                loop {
-                    let n = &self.nodes[i];
-                    if n.kind == KIND_LEAF {
-                        *o += n.threshold;
-                        break;
-                    }
-                    i = if self.goes_left(n, x[n.feature as usize]) {
+        let mut idx = vec![0u32; out.len()];
+        for (&root, &depth) in self.roots.iter().zip(&self.depths) {
+            idx.fill(root);
+            for _ in 0..depth {
+                for (i, x) in idx.iter_mut().zip(rows.chunks_exact(nf)) {
+                    let n = &self.nodes[*i as usize];
+                    *i = if self.goes_left(n, x[n.feature as usize]) {
                         n.left
                     } else {
                         n.right
-                    } as usize;
+                    };
                 }
+            }
+            for (o, &i) in out.iter_mut().zip(&idx) {
+                *o += self.values[i as usize];
             }
         }
     }

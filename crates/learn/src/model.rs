@@ -324,14 +324,20 @@ impl Model {
         }
     }
 
-    fn add_contributions(&self, x: &[f64], phi: &mut [f64]) {
+    /// Adds the contributions of a block of rows (row-major) to `phi` (`rows × features`).
+    fn add_contributions(&self, rows: &[f64], phi: &mut [f64]) {
+        let nf = self.file.schema.features.len();
         match (&self.file.learner, &self.compiled) {
             (Learner::Trees(_), Some(c)) => {
                 if let Some(s) = self.shap() {
-                    s.add_contributions(c, x, phi);
+                    s.add_contributions_block(c, rows, nf, phi);
                 }
             }
-            (Learner::Logistic(l), _) => l.add_contributions(x, phi),
+            (Learner::Logistic(l), _) => {
+                for (x, p) in rows.chunks_exact(nf).zip(phi.chunks_exact_mut(nf)) {
+                    l.add_contributions(x, p);
+                }
+            }
             (Learner::Trees(_), None) => unreachable!("trees are compiled on load"),
         }
     }
@@ -367,9 +373,7 @@ impl Model {
             for_blocks(enc.rows, nf, &mut values, |start, n, o| {
                 let mut buf = Vec::with_capacity(n * nf);
                 enc.fill_rows(start, n, &mut buf);
-                for (x, phi) in buf.chunks_exact(nf).zip(o.chunks_exact_mut(nf)) {
-                    self.add_contributions(x, phi);
-                }
+                self.add_contributions(&buf, o);
             });
         }
         Ok(ContributionMatrix {

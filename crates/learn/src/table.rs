@@ -41,6 +41,18 @@ pub enum TextEncoding {
     Windows1252,
 }
 
+impl std::fmt::Display for TextEncoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 with BOM",
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1252 => "Windows-1252",
+        })
+    }
+}
+
 /// How a file was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dialect {
@@ -635,7 +647,7 @@ impl Table {
                     return Err(LearnError::UnexpectedOutcomeValues {
                         column: column.to_owned(),
                         expected: format!(
-                            "`{positive}` and one other value (name it with --negative)"
+                            "`{positive}` and one other value (or name the negative value)"
                         ),
                         others,
                     })
