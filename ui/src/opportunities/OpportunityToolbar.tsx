@@ -45,6 +45,13 @@ const useStyles = makeStyles({
   date: {
     width: "150px",
   },
+  // An empty date input shows a hint (mm/dd/yyyy in Chromium, today's date in WebKit): in the
+  // placeholder's colour, so that it does not read as a filter that is set.
+  emptyDate: {
+    "::-webkit-datetime-edit": {
+      color: tokens.colorNeutralForeground4,
+    },
+  },
   count: {
     marginLeft: "auto",
     color: tokens.colorNeutralForeground2,
@@ -127,6 +134,7 @@ export function OpportunityToolbar({ view, searchText, onSearchText, onChange, o
         </Text>
         <Input
           className={styles.date}
+          input={{ className: view.addedFrom ? undefined : styles.emptyDate }}
           type="date"
           value={view.addedFrom ?? ""}
           max={view.addedTo ?? undefined}
@@ -137,6 +145,7 @@ export function OpportunityToolbar({ view, searchText, onSearchText, onChange, o
         <Text aria-hidden="true">–</Text>
         <Input
           className={styles.date}
+          input={{ className: view.addedTo ? undefined : styles.emptyDate }}
           type="date"
           value={view.addedTo ?? ""}
           min={view.addedFrom ?? undefined}

@@ -9,13 +9,13 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: "customer", width: "20%" },
+  { id: "customer", width: "19%" },
   { id: "recommendation", width: "auto" },
   { id: "probability", width: "124px" },
   { id: "type", width: "116px" },
   { id: "seats", width: "84px", numeric: true },
   { id: "dateAdded", width: "112px" },
-  { id: "feedback", width: "80px" },
+  { id: "feedback", width: "100px" },
   { id: "actions", width: "44px" },
 ];
 
