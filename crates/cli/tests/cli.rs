@@ -221,3 +221,81 @@ mod secrets {
         assert!(deleted.status.success());
     }
 }
+
+mod opportunities {
+    use super::*;
+
+    #[test]
+    fn refresh_then_export_a_filtered_view_as_excel_csv() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let ws = tmp.path().join("demo");
+        let run = |args: &[&str]| {
+            let out = cli(tmp.path())
+                .args(args)
+                .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+                .output()
+                .expect("run");
+            let (stdout, stderr) = text(&out);
+            assert!(out.status.success(), "{args:?}\n{stdout}\n{stderr}");
+            stdout
+        };
+        let ws_arg = ws.to_str().expect("utf-8 path");
+        run(&[
+            "demo",
+            "--customers",
+            "300",
+            "--seed",
+            "3",
+            "--as-of",
+            "2026-10-31",
+            "--workspace",
+            ws_arg,
+        ]);
+        let refreshed = run(&["opportunities", "refresh", "--workspace", ws_arg]);
+        assert!(refreshed.contains("Refreshed"), "{refreshed}");
+        assert!(refreshed.contains("Churn risk"), "{refreshed}");
+        let out = tmp.path().join("growth.csv");
+        let exported = run(&[
+            "opportunities",
+            "export",
+            "--workspace",
+            ws_arg,
+            "--type",
+            "growth",
+            "--lang",
+            "es",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert!(exported.contains("Wrote"), "{exported}");
+        let bytes = std::fs::read(&out).expect("csv");
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+        let mut lines = text.split("\r\n");
+        let header = lines.next().expect("header");
+        assert!(header.starts_with("Customer ID;TPID;Customer Name;Opportunity Type"));
+        let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+        assert!(!rows.is_empty());
+        // Spanish type name for growth, and no other type in a growth export.
+        assert!(
+            rows.iter()
+                .all(|r| r.contains("crecimiento") || r.contains("Crecimiento")),
+            "{}",
+            rows[0]
+        );
+
+        let bad = cli(tmp.path())
+            .args(["opportunities", "export", "--workspace"])
+            .arg(tmp.path().join("missing"))
+            .args(["--out", "x.csv"])
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        assert!(!bad.status.success());
+        assert!(!text_of(&bad).is_empty());
+    }
+
+    fn text_of(out: &Output) -> String {
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+}

@@ -44,6 +44,13 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         as_of: args.as_of,
     };
     let result = import_files(&ws, &args.files, &options, &SystemClock, &bar, &cancel).await;
+    // SPEC §3.2: the opportunities refresh after every import.
+    let refreshed = match &result {
+        Ok(s) if s.snapshot_id.is_some() => {
+            Some(partner_advisor_engine::opportunities::refresh(&ws, &SystemClock).await)
+        }
+        _ => None,
+    };
     bar.finish();
     ws.close().await;
     let summary = result.context("the import stopped; nothing was imported")?;
@@ -81,5 +88,15 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         summary.carried_forward.subscriptions,
         summary.carried_forward.security_signals,
     );
+    match refreshed {
+        Some(Ok(r)) => println!(
+            "Opportunities refreshed as of {}: {} listed, {} new, {} kept their date added, {} gone.",
+            r.as_of, r.opportunities, r.new, r.kept, r.gone
+        ),
+        Some(Err(e)) => eprintln!(
+            "warning: the data was imported but the opportunities could not be refreshed: {e}"
+        ),
+        None => {}
+    }
     Ok(())
 }

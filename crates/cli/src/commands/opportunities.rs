@@ -96,7 +96,7 @@ fn language(l: Lang) -> Language {
     }
 }
 
-async fn open(workspace: &PathBuf) -> anyhow::Result<Workspace> {
+async fn open(workspace: &std::path::Path) -> anyhow::Result<Workspace> {
     Workspace::open(workspace, key_source(), &Keychain::app())
         .await
         .with_context(|| format!("cannot open {}", workspace.display()))
