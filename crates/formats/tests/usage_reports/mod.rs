@@ -173,3 +173,51 @@ fn the_active_user_detail_text_tab_gives_four_workloads() {
         .iter()
         .all(|p| p.severity == Severity::Warning));
 }
+
+#[test]
+fn an_excel_unicode_text_resave_reads_the_same() {
+    // Excel's "Unicode text": UTF-16 LE with a byte order mark, tab-delimited, CRLF.
+    let (dir, _) = index();
+    let original =
+        fs::read_to_string(dir.join("tenant-activeuserdetail.text.csv")).expect("sample");
+    let resaved: String = original
+        .lines()
+        .map(|l| l.replace(',', "\t") + "\r\n")
+        .collect();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in resaved.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let a = read_file("a.csv", original.as_bytes());
+    let b = read_file("b.txt", &bytes);
+    assert_eq!(
+        b.report.encoding,
+        Some(partner_advisor_formats::Encoding::Utf16Le)
+    );
+    assert_eq!(b.report.delimiter, Some('\t'));
+    assert!(b.report.is_usable(), "{}", b.report);
+    assert_eq!(a.content, b.content);
+}
+
+#[test]
+fn m365_app_user_detail_gives_core_apps() {
+    // No sample of this report in the suite: its documented header (FORMATS.md §4) and made-up rows.
+    let header = "Report Refresh Date,User Principal Name,Last Activation Date,Last Activity Date,Report Period,Windows,Mac,Mobile,Web,Outlook,Word,Excel,PowerPoint,OneNote,Teams,Outlook (Windows),Word (Windows),Excel (Windows),PowerPoint (Windows),OneNote (Windows),Teams (Windows),Outlook (Mac),Word (Mac),Excel (Mac),PowerPoint (Mac),OneNote (Mac),Teams (Mac),Outlook (Mobile),Word (Mobile),Excel (Mobile),PowerPoint (Mobile),OneNote (Mobile),Teams (Mobile),Outlook (Web),Word (Web),Excel (Web),PowerPoint (Web),OneNote (Web),Teams (Web)";
+    let flags = vec!["Yes"; 34].join(",");
+    let text = format!(
+        "{header}\n2026-11-28,ada@x.com,2026-01-10,2026-11-20,30,{flags}\n2026-11-28,bob@x.com,2025-05-01,2026-10-02,30,{flags}\n"
+    );
+    assert_eq!(
+        detect(text.as_bytes()),
+        FileKind::UsageReport(UsageReportKind::M365AppUserDetail)
+    );
+    let parsed = read_file("apps.csv", text.as_bytes());
+    assert!(parsed.report.is_usable(), "{}", parsed.report);
+    let FileContent::UsageReport(usage) = parsed.content else {
+        panic!()
+    };
+    let totals = tenant_usage("t", &[&usage]);
+    assert_eq!(totals.months.len(), 1);
+    assert_eq!(totals.months[0].workload, Workload::CoreApps);
+    assert_eq!((totals.months[0].assigned, totals.months[0].active), (2, 1));
+}
