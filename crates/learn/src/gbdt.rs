@@ -64,7 +64,7 @@ impl Default for TreeParams {
             min_gain: 0.0,
             subsample: 0.8,
             max_trees: 300,
-            early_stopping_rounds: 30,
+            early_stopping_rounds: 20,
             cat_smooth: 10.0,
             cat_l2: 10.0,
             max_cat_threshold: 32,
@@ -162,6 +162,9 @@ impl Node {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Forest {
     pub base: f64,
+    /// Number of features of the schema the trees index.
+    #[serde(default)]
+    pub features: usize,
     pub params: TreeParams,
     pub trees: Vec<Vec<Node>>,
 }
@@ -197,6 +200,203 @@ pub(crate) struct CompiledForest {
     depths: Vec<u32>,
     bits: Vec<u64>,
     pub base: f64,
+    /// The same forest over binned rows, when every feature fits in 256 bins.
+    binned: Option<BinnedForest>,
+}
+
+/// How one feature's values become the bins the binned forest tests: numeric values by the
+/// forest's own thresholds on that feature, categories by which splits send them left.
+#[derive(Debug, Clone)]
+enum Binner {
+    Unused,
+    /// Bin 0: missing; bin `k + 1`: values in `(t[k-1], t[k]]`; past the last threshold, the last bin.
+    Numeric(Vec<f64>),
+    /// Bin of each category code; codes past the list, or in no split's set, share `other`.
+    Categorical {
+        bin_of: Vec<u8>,
+        other: u8,
+    },
+}
+
+impl Binner {
+    #[inline]
+    fn bin(&self, x: f64) -> u8 {
+        if x.is_nan() {
+            return 0;
+        }
+        match self {
+            Binner::Unused => 0,
+            Binner::Numeric(t) => (t.partition_point(|&v| v < x) + 1) as u8,
+            Binner::Categorical { bin_of, other } => {
+                bin_of.get(x as usize).copied().unwrap_or(*other)
+            }
+        }
+    }
+}
+
+/// A node over bins: the 256-bit set of its feature's bins that go left (bit 0: missing).
+#[derive(Debug, Clone, Copy)]
+struct BinNode {
+    feature: u32,
+    mask: u32,
+    left: u32,
+    right: u32,
+}
+
+/// The forest over binned rows: each step is a byte load and a bit test, the same for numeric
+/// and categorical splits and for missing values.
+#[derive(Debug, Clone)]
+struct BinnedForest {
+    binners: Vec<Binner>,
+    nodes: Vec<BinNode>,
+    masks: Vec<[u64; 4]>,
+}
+
+impl BinnedForest {
+    /// `None` when a feature needs more than 256 bins (then the value path is used).
+    fn new(forest: &Forest, features: usize) -> Option<BinnedForest> {
+        let mut thresholds: Vec<Vec<f64>> = vec![Vec::new(); features];
+        let mut cat_sets: Vec<Vec<&[u32]>> = vec![Vec::new(); features];
+        for node in forest.trees.iter().flatten() {
+            match node {
+                Node::Numeric {
+                    feature, threshold, ..
+                } => thresholds.get_mut(*feature as usize)?.push(*threshold),
+                Node::Categorical {
+                    feature,
+                    left_codes,
+                    ..
+                } => cat_sets.get_mut(*feature as usize)?.push(left_codes),
+                Node::Leaf { .. } => {}
+            }
+        }
+        let mut binners = Vec::with_capacity(features);
+        for f in 0..features {
+            let t = &mut thresholds[f];
+            t.sort_by(f64::total_cmp);
+            t.dedup();
+            let sets = &cat_sets[f];
+            binners.push(match (t.is_empty(), sets.is_empty()) {
+                (true, true) => Binner::Unused,
+                (false, true) if t.len() <= 254 => Binner::Numeric(std::mem::take(t)),
+                (true, false) => {
+                    // Codes grouped by the splits that send them left.
+                    let levels = sets
+                        .iter()
+                        .flat_map(|s| s.iter())
+                        .max()
+                        .map_or(0, |&m| m as usize + 1);
+                    let words = sets.len().div_ceil(64);
+                    let mut signature = vec![vec![0u64; words]; levels];
+                    for (k, set) in sets.iter().enumerate() {
+                        for &c in set.iter() {
+                            signature[c as usize][k / 64] |= 1 << (k % 64);
+                        }
+                    }
+                    let mut groups: std::collections::BTreeMap<&[u64], u8> =
+                        std::collections::BTreeMap::new();
+                    let empty = vec![0u64; words];
+                    groups.insert(&empty, 1);
+                    let mut bin_of = Vec::with_capacity(levels);
+                    for sig in &signature {
+                        let next = groups.len() + 1;
+                        if next > 255 && !groups.contains_key(sig.as_slice()) {
+                            return None;
+                        }
+                        bin_of.push(*groups.entry(sig.as_slice()).or_insert(next as u8));
+                    }
+                    Binner::Categorical { bin_of, other: 1 }
+                }
+                _ => return None,
+            });
+        }
+        let mut nodes = Vec::new();
+        let mut masks: Vec<[u64; 4]> = vec![[u64::MAX; 4]];
+        for tree in &forest.trees {
+            let off = nodes.len() as u32;
+            for (i, node) in tree.iter().enumerate() {
+                let set = |mask: &mut [u64; 4], b: usize| mask[b / 64] |= 1 << (b % 64);
+                nodes.push(match node {
+                    Node::Leaf { .. } => BinNode {
+                        feature: 0,
+                        mask: 0,
+                        left: off + i as u32,
+                        right: off + i as u32,
+                    },
+                    Node::Numeric {
+                        feature,
+                        threshold,
+                        default_left,
+                        left,
+                        right,
+                        ..
+                    } => {
+                        let Binner::Numeric(t) = &binners[*feature as usize] else {
+                            return None;
+                        };
+                        let k = t.partition_point(|v| v.total_cmp(threshold).is_lt());
+                        let mut mask = [0u64; 4];
+                        for b in 1..=k + 1 {
+                            set(&mut mask, b);
+                        }
+                        if *default_left {
+                            set(&mut mask, 0);
+                        }
+                        masks.push(mask);
+                        BinNode {
+                            feature: *feature,
+                            mask: (masks.len() - 1) as u32,
+                            left: off + left,
+                            right: off + right,
+                        }
+                    }
+                    Node::Categorical {
+                        feature,
+                        left_codes,
+                        default_left,
+                        left,
+                        right,
+                        ..
+                    } => {
+                        let Binner::Categorical { bin_of, .. } = &binners[*feature as usize] else {
+                            return None;
+                        };
+                        let mut mask = [0u64; 4];
+                        for &c in left_codes {
+                            set(&mut mask, bin_of[c as usize] as usize);
+                        }
+                        if *default_left {
+                            set(&mut mask, 0);
+                        }
+                        masks.push(mask);
+                        BinNode {
+                            feature: *feature,
+                            mask: (masks.len() - 1) as u32,
+                            left: off + left,
+                            right: off + right,
+                        }
+                    }
+                });
+            }
+        }
+        Some(BinnedForest {
+            binners,
+            nodes,
+            masks,
+        })
+    }
+
+    #[inline(always)]
+    fn goes_left(&self, n: &BinNode, row: &[u8]) -> bool {
+        let b = row[n.feature as usize];
+        (self.masks[n.mask as usize][(b >> 6) as usize] >> (b & 63)) & 1 == 1
+    }
+}
+
+/// A block of rows prepared for a compiled forest: values or bins, row-major.
+pub(crate) enum Prepared<'a> {
+    Values(&'a [f64]),
+    Bins(&'a [u8]),
 }
 
 fn tree_depth(tree: &[Node], i: usize) -> u32 {
@@ -283,6 +483,14 @@ impl CompiledForest {
                 values.push(value);
             }
         }
+        let features = forest
+            .trees
+            .iter()
+            .flatten()
+            .filter_map(Node::feature)
+            .max()
+            .map_or(0, |f| f + 1)
+            .max(forest.features);
         CompiledForest {
             nodes,
             values,
@@ -290,6 +498,96 @@ impl CompiledForest {
             depths,
             bits,
             base: forest.base,
+            binned: BinnedForest::new(forest, features),
+        }
+    }
+
+    /// Whether the forest has its binned form.
+    #[cfg(test)]
+    pub fn is_binned(&self) -> bool {
+        self.binned.is_some()
+    }
+
+    /// Prepares rows `start..start + n` of `enc` for this forest: bins when it has a binned form
+    /// (written to `bins`), else values (written to `values`).
+    pub fn prepare<'a>(
+        &self,
+        enc: &crate::schema::Encoded<'_>,
+        start: usize,
+        n: usize,
+        values: &'a mut Vec<f64>,
+        bins: &'a mut Vec<u8>,
+    ) -> Prepared<'a> {
+        match &self.binned {
+            Some(b) => {
+                let nf = enc.columns.len();
+                bins.clear();
+                bins.resize(n * nf, 0);
+                for (f, binner) in b.binners.iter().enumerate().take(nf) {
+                    if matches!(binner, Binner::Unused) {
+                        continue;
+                    }
+                    for i in 0..n {
+                        bins[i * nf + f] = binner.bin(enc.value(f, start + i));
+                    }
+                }
+                Prepared::Bins(bins)
+            }
+            None => {
+                enc.fill_rows(start, n, values);
+                Prepared::Values(values)
+            }
+        }
+    }
+
+    /// Margins of a prepared block of rows (`nf` features each).
+    pub fn margins_prepared(&self, rows: &Prepared<'_>, nf: usize, out: &mut [f64]) {
+        match (rows, &self.binned) {
+            (Prepared::Values(v), _) => self.margins_block(v, nf, out),
+            (Prepared::Bins(bins), Some(b)) => {
+                out.fill(self.base);
+                let mut idx = vec![0u32; out.len()];
+                for (&root, &depth) in self.roots.iter().zip(&self.depths) {
+                    idx.fill(root);
+                    for _ in 0..depth {
+                        for (i, row) in idx.iter_mut().zip(bins.chunks_exact(nf)) {
+                            let n = &b.nodes[*i as usize];
+                            *i = if b.goes_left(n, row) { n.left } else { n.right };
+                        }
+                    }
+                    for (o, &i) in out.iter_mut().zip(&idx) {
+                        *o += self.values[i as usize];
+                    }
+                }
+            }
+            (Prepared::Bins(_), None) => unreachable!("bins are prepared for binned forests only"),
+        }
+    }
+
+    /// For each row of a prepared block, sets bit `bit` of `masks[row]` when the row goes left at
+    /// global node `node`.
+    pub fn left_bits(
+        &self,
+        node: usize,
+        bit: usize,
+        rows: &Prepared<'_>,
+        nf: usize,
+        masks: &mut [u64],
+    ) {
+        match (rows, &self.binned) {
+            (Prepared::Values(v), _) => {
+                let n = &self.nodes[node];
+                for (m, x) in masks.iter_mut().zip(v.chunks_exact(nf)) {
+                    *m |= u64::from(self.goes_left(n, x[n.feature as usize])) << bit;
+                }
+            }
+            (Prepared::Bins(bins), Some(b)) => {
+                let n = &b.nodes[node];
+                for (m, row) in masks.iter_mut().zip(bins.chunks_exact(nf)) {
+                    *m |= u64::from(b.goes_left(n, row)) << bit;
+                }
+            }
+            (Prepared::Bins(_), None) => unreachable!("bins are prepared for binned forests only"),
         }
     }
 
@@ -315,13 +613,13 @@ impl CompiledForest {
     }
 
     /// The node at a global index.
-    #[inline]
+    #[cfg(test)]
     pub fn node(&self, i: usize) -> &FlatNode {
         &self.nodes[i]
     }
 
     /// Whether row `x` goes left at `node` (an internal node).
-    #[inline(always)]
+    #[cfg(test)]
     pub fn node_goes_left(&self, node: &FlatNode, x: &[f64]) -> bool {
         self.goes_left(node, x[node.feature as usize])
     }
@@ -362,6 +660,15 @@ impl CompiledForest {
 // ---------------------------------------------------------------------------------------------
 // Training
 
+/// A histogram bin: gradient and hessian sums (16 bytes, one vector add per row and feature).
+/// Row counts are estimated from the hessian, as LightGBM does.
+#[derive(Debug, Clone, Copy, Default)]
+struct GH {
+    g: f64,
+    h: f64,
+}
+
+/// Sums over a set of rows; `n` is exact for nodes and estimated for histogram ranges.
 #[derive(Debug, Clone, Copy, Default)]
 struct HBin {
     g: f64,
@@ -415,7 +722,7 @@ enum BuildNode {
 struct LeafState {
     start: usize,
     end: usize,
-    hist: Vec<HBin>,
+    hist: Vec<GH>,
     sum: HBin,
     depth: usize,
     node: usize,
@@ -434,37 +741,34 @@ struct Grower<'a> {
     offsets: Vec<usize>,
     total_bins: usize,
     x: &'a BinnedRows,
-    grad: Vec<f64>,
-    hess: Vec<f64>,
+    gh: Vec<GH>,
     partition: Vec<u32>,
     scratch: Vec<u32>,
-    pool: Vec<Vec<HBin>>,
+    pool: Vec<Vec<GH>>,
 }
 
 impl Grower<'_> {
-    fn take_hist(&mut self) -> Vec<HBin> {
+    fn take_hist(&mut self) -> Vec<GH> {
         match self.pool.pop() {
             Some(mut h) => {
-                h.fill(HBin::default());
+                h.fill(GH::default());
                 h
             }
-            None => vec![HBin::default(); self.total_bins],
+            None => vec![GH::default(); self.total_bins],
         }
     }
 
-    fn build_hist(&self, rows: &[u32], hist: &mut [HBin]) {
+    fn build_hist(&self, rows: &[u32], hist: &mut [GH]) {
         let nf = self.x.features;
         let offsets = &self.offsets[..nf];
         for &r in rows {
             let r = r as usize;
-            let g = self.grad[r];
-            let h = self.hess[r];
+            let GH { g, h } = self.gh[r];
             let row = &self.x.bins[r * nf..(r + 1) * nf];
             for (&b, &off) in row.iter().zip(offsets) {
                 let e = &mut hist[off + b as usize];
                 e.g += g;
                 e.h += h;
-                e.n += 1.0;
             }
         }
     }
@@ -478,8 +782,9 @@ impl Grower<'_> {
         c.n >= self.p.min_data_in_leaf as f64 && c.h >= self.p.min_child_weight
     }
 
-    fn find_split(&self, hist: &[HBin], sum: &HBin) -> Option<SplitInfo> {
+    fn find_split(&self, hist: &[GH], sum: &HBin) -> Option<SplitInfo> {
         let parent = self.score(sum.g, sum.h, 0.0);
+        let per_hessian = if sum.h > 0.0 { sum.n / sum.h } else { 0.0 };
         let mut best: Option<SplitInfo> = None;
         for (f, mapper) in self.mappers.iter().enumerate() {
             let h = &hist[self.offsets[f]..self.offsets[f + 1]];
@@ -487,9 +792,9 @@ impl Grower<'_> {
                 continue;
             }
             let found = if mapper.is_categorical() {
-                self.categorical_split(f, h, sum, parent)
+                self.categorical_split(f, h, sum, parent, per_hessian)
             } else {
-                self.numeric_split(f, h, sum, parent)
+                self.numeric_split(f, h, sum, parent, per_hessian)
             };
             if let Some(s) = found {
                 if s.gain > self.p.min_gain && best.as_ref().is_none_or(|b| s.gain > b.gain) {
@@ -500,15 +805,26 @@ impl Grower<'_> {
         best
     }
 
-    fn numeric_split(&self, f: usize, h: &[HBin], sum: &HBin, parent: f64) -> Option<SplitInfo> {
-        let miss = h[0];
+    fn numeric_split(
+        &self,
+        f: usize,
+        h: &[GH],
+        sum: &HBin,
+        parent: f64,
+        per_hessian: f64,
+    ) -> Option<SplitInfo> {
+        let miss = HBin {
+            g: h[0].g,
+            h: h[0].h,
+            n: h[0].h * per_hessian,
+        };
         let mut best: Option<SplitInfo> = None;
         let mut acc = HBin::default();
         for (t, bin) in h.iter().enumerate().skip(1) {
             acc.g += bin.g;
             acc.h += bin.h;
-            acc.n += bin.n;
-            if bin.n == 0.0 && t + 1 < h.len() {
+            acc.n = acc.h * per_hessian;
+            if bin.h == 0.0 && t + 1 < h.len() {
                 continue; // same partition as the previous threshold
             }
             for missing_left in [false, true] {
@@ -556,13 +872,18 @@ impl Grower<'_> {
     fn categorical_split(
         &self,
         f: usize,
-        h: &[HBin],
+        h: &[GH],
         sum: &HBin,
         parent: f64,
+        per_hessian: f64,
     ) -> Option<SplitInfo> {
-        let miss = h[0];
+        let miss = HBin {
+            g: h[0].g,
+            h: h[0].h,
+            n: h[0].h * per_hessian,
+        };
         let mut used: Vec<usize> = (1..h.len())
-            .filter(|&b| h[b].n >= self.p.min_data_per_category.max(1) as f64)
+            .filter(|&b| h[b].h * per_hessian >= self.p.min_data_per_category.max(1) as f64)
             .collect();
         if used.len() < 2 && !(used.len() == 1 && miss.n > 0.0) {
             return None;
@@ -582,7 +903,7 @@ impl Grower<'_> {
                 };
                 acc.g += h[b].g;
                 acc.h += h[b].h;
-                acc.n += h[b].n;
+                acc.n = acc.h * per_hessian;
                 set[b >> 6] |= 1u64 << (b & 63);
                 for missing_left in [false, true] {
                     if missing_left && miss.n == 0.0 {
@@ -638,12 +959,14 @@ impl Grower<'_> {
             self.build_hist(&rows, &mut root_hist);
             self.partition = rows;
         }
-        let mut sum = HBin::default();
+        let mut sum = HBin {
+            n: n as f64,
+            ..HBin::default()
+        };
         // Any feature's bins add up to the node's totals.
         for b in &root_hist[self.offsets[0]..self.offsets[1]] {
             sum.g += b.g;
             sum.h += b.h;
-            sum.n += b.n;
         }
         let mut nodes = vec![BuildNode::Leaf {
             value: 0.0,
@@ -692,13 +1015,16 @@ impl Grower<'_> {
                 }
             }
             self.partition[w..parent.end].copy_from_slice(&self.scratch);
-            let left_sum = split.left;
+            let (ls, le, rs, re) = (parent.start, w, w, parent.end);
+            let left_sum = HBin {
+                n: (le - ls) as f64,
+                ..split.left
+            };
             let right_sum = HBin {
                 g: parent.sum.g - left_sum.g,
                 h: parent.sum.h - left_sum.h,
-                n: parent.sum.n - left_sum.n,
+                n: (re - rs) as f64,
             };
-            let (ls, le, rs, re) = (parent.start, w, w, parent.end);
             // Histogram of the smaller child built, the larger one by subtraction.
             let mut small = self.take_hist();
             let left_smaller = le - ls <= re - rs;
@@ -716,7 +1042,6 @@ impl Grower<'_> {
             for (l, s) in large.iter_mut().zip(&small) {
                 l.g -= s.g;
                 l.h -= s.h;
-                l.n -= s.n;
             }
             let (left_hist, right_hist) = if left_smaller {
                 (small, large)
@@ -873,8 +1198,7 @@ pub(crate) fn train(
         offsets,
         total_bins: total,
         x: train_x,
-        grad: vec![0.0; n],
-        hess: vec![0.0; n],
+        gh: vec![GH::default(); n],
         partition: Vec::with_capacity(n),
         scratch: Vec::with_capacity(n),
         pool: Vec::new(),
@@ -887,8 +1211,10 @@ pub(crate) fn train(
     for round in 0..params.max_trees {
         for i in 0..n {
             let p = sigmoid(margin[i]);
-            grower.grad[i] = p - f64::from(u8::from(train_y[i]));
-            grower.hess[i] = (p * (1.0 - p)).max(1e-16);
+            grower.gh[i] = GH {
+                g: p - f64::from(u8::from(train_y[i])),
+                h: (p * (1.0 - p)).max(1e-16),
+            };
         }
         grower.partition.clear();
         for (i, b) in in_bag.iter_mut().enumerate() {
@@ -947,6 +1273,7 @@ pub(crate) fn train(
     Trained {
         forest: Forest {
             base,
+            features: nf,
             params: params.clone(),
             trees,
         },

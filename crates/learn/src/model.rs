@@ -21,6 +21,8 @@ use crate::table::InputSchema;
 pub const FORMAT_VERSION: u32 = 1;
 /// The `format` field of a model file.
 pub const FORMAT_NAME: &str = "partner-advisor-learn-model";
+/// Most validation rows the feature importance is averaged over.
+const IMPORTANCE_ROWS: usize = 2000;
 /// A more complex candidate must beat a simpler one by more than this validation ROC AUC.
 pub const AUC_TIE: f64 = 0.002;
 
@@ -280,11 +282,15 @@ impl Model {
         let nf = self.file.schema.features.len();
         let mut out = vec![0.0; enc.rows];
         for_blocks(enc.rows, 1, &mut out, |start, n, o| {
-            let mut buf = Vec::with_capacity(n * nf);
-            enc.fill_rows(start, n, &mut buf);
+            let mut buf = Vec::new();
             match (&self.compiled, &self.file.learner) {
-                (Some(forest), _) => forest.margins_block(&buf, nf, o),
+                (Some(forest), _) => {
+                    let mut bins = Vec::new();
+                    let rows = forest.prepare(enc, start, n, &mut buf, &mut bins);
+                    forest.margins_prepared(&rows, nf, o);
+                }
                 (None, Learner::Logistic(l)) => {
+                    enc.fill_rows(start, n, &mut buf);
                     for (m, x) in o.iter_mut().zip(buf.chunks_exact(nf.max(1))) {
                         *m = l.margin(x);
                     }
@@ -324,17 +330,21 @@ impl Model {
         }
     }
 
-    /// Adds the contributions of a block of rows (row-major) to `phi` (`rows × features`).
-    fn add_contributions(&self, rows: &[f64], phi: &mut [f64]) {
+    /// Adds the contributions of rows `start..start + n` of `enc` to `phi` (`n × features`).
+    fn add_contributions(&self, enc: &Encoded<'_>, start: usize, n: usize, phi: &mut [f64]) {
         let nf = self.file.schema.features.len();
+        let mut values = Vec::new();
         match (&self.file.learner, &self.compiled) {
             (Learner::Trees(_), Some(c)) => {
                 if let Some(s) = self.shap() {
-                    s.add_contributions_block(c, rows, nf, phi);
+                    let mut bins = Vec::new();
+                    let rows = c.prepare(enc, start, n, &mut values, &mut bins);
+                    s.add_contributions_block(c, &rows, nf, phi);
                 }
             }
             (Learner::Logistic(l), _) => {
-                for (x, p) in rows.chunks_exact(nf).zip(phi.chunks_exact_mut(nf)) {
+                enc.fill_rows(start, n, &mut values);
+                for (x, p) in values.chunks_exact(nf).zip(phi.chunks_exact_mut(nf)) {
                     l.add_contributions(x, p);
                 }
             }
@@ -353,10 +363,8 @@ impl Model {
         }
         let enc = self.file.schema.encode(data)?;
         let nf = self.file.schema.features.len();
-        let mut x = Vec::with_capacity(nf);
-        enc.fill_rows(row, 1, &mut x);
         let mut phi = vec![0.0; nf];
-        self.add_contributions(&x, &mut phi);
+        self.add_contributions(&enc, row, 1, &mut phi);
         Ok(Contributions {
             base: self.base(),
             values: self.file.schema.names().into_iter().zip(phi).collect(),
@@ -371,9 +379,7 @@ impl Model {
         let mut values = vec![0.0; enc.rows * nf];
         if nf > 0 {
             for_blocks(enc.rows, nf, &mut values, |start, n, o| {
-                let mut buf = Vec::with_capacity(n * nf);
-                enc.fill_rows(start, n, &mut buf);
-                self.add_contributions(&buf, o);
+                self.add_contributions(&enc, start, n, o);
             });
         }
         Ok(ContributionMatrix {
@@ -388,8 +394,8 @@ impl Model {
         &self.file.validation
     }
 
-    /// Mean absolute contribution (log-odds) of each feature over the validation rows, largest
-    /// first.
+    /// Mean absolute contribution (log-odds) of each feature over the validation rows (at most
+    /// 2,000, evenly spaced), largest first.
     pub fn feature_importance(&self) -> Vec<(String, f64)> {
         self.file.importance.clone()
     }
@@ -728,8 +734,10 @@ pub fn train(data: &Dataset, labels: &[bool], options: &TrainOptions) -> Result<
         importance: Vec::new(),
         input: None,
     });
-    // Importance: mean |contribution| over the validation rows.
-    let valid_data = data.select_rows(&valid_rows);
+    // Importance: mean |contribution| over (at most IMPORTANCE_ROWS, evenly spaced) validation rows.
+    let step = valid_rows.len().div_ceil(IMPORTANCE_ROWS).max(1);
+    let sample: Vec<usize> = valid_rows.iter().step_by(step).copied().collect();
+    let valid_data = data.select_rows(&sample);
     let matrix = model.contributions_matrix(&valid_data)?;
     let nf = matrix.features.len();
     let mut importance: Vec<(String, f64)> = matrix
@@ -737,10 +745,10 @@ pub fn train(data: &Dataset, labels: &[bool], options: &TrainOptions) -> Result<
         .iter()
         .enumerate()
         .map(|(j, name)| {
-            let s: f64 = (0..valid_rows.len())
+            let s: f64 = (0..sample.len())
                 .map(|r| matrix.values[r * nf + j].abs())
                 .sum();
-            (name.clone(), s / valid_rows.len().max(1) as f64)
+            (name.clone(), s / sample.len().max(1) as f64)
         })
         .collect();
     importance.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

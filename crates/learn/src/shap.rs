@@ -16,14 +16,23 @@
 //! up to the raw margin minus the expected value (`Σ_l v_l · cover_l / cover_root` per tree): the
 //! reconciliation the tests check, alongside a brute-force enumeration of Shapley subsets.
 
-use crate::gbdt::{CompiledForest, Forest, Node};
+use crate::gbdt::{CompiledForest, Forest, Node, Prepared};
+
+/// One distinct feature on a leaf's path.
+#[derive(Debug, Clone, Copy)]
+struct PathFeature {
+    /// The path's internal nodes (bits of a row's left mask) that test the feature.
+    mask: u64,
+    /// Which of them the path leaves to the left.
+    dirs: u64,
+    /// `v · (1 − z)/z`.
+    coef: f64,
+    feature: usize,
+}
 
 struct LeafShap {
     value: f64,
-    features: Vec<u32>,
-    masks: Vec<u64>,
-    dirs: Vec<u64>,
-    coef: Vec<f64>,
+    path: Vec<PathFeature>,
     g: Vec<f64>,
 }
 
@@ -71,31 +80,30 @@ impl ForestShap {
     pub fn add_contributions_block(
         &self,
         compiled: &CompiledForest,
-        rows: &[f64],
+        rows: &Prepared<'_>,
         nf: usize,
         phi: &mut [f64],
     ) {
-        let n = rows.len() / nf.max(1);
+        let n = phi.len() / nf.max(1);
         let mut left_masks = vec![0u64; n];
         for tree in &self.trees {
             left_masks.fill(0);
             for (bit, &node) in tree.internal.iter().enumerate() {
-                let node = compiled.node(node);
-                for (m, x) in left_masks.iter_mut().zip(rows.chunks_exact(nf)) {
-                    *m |= u64::from(compiled.node_goes_left(node, x)) << bit;
-                }
+                compiled.left_bits(node, bit, rows, nf, &mut left_masks);
             }
             for leaf in &tree.leaves {
-                let k = leaf.features.len();
+                let g = &leaf.g[..];
                 for (&mask, p) in left_masks.iter().zip(phi.chunks_exact_mut(nf)) {
                     let mut o = 0usize;
-                    for j in 0..k {
-                        o |= usize::from(mask & leaf.masks[j] == leaf.dirs[j]) << j;
+                    for (j, pf) in leaf.path.iter().enumerate() {
+                        o |= usize::from(mask & pf.mask == pf.dirs) << j;
                     }
-                    let neg = -(leaf.value * leaf.g[o]);
-                    for j in 0..k {
-                        let inside = leaf.coef[j] * leaf.g[o ^ (1 << j)];
-                        p[leaf.features[j] as usize] += if o >> j & 1 == 1 { inside } else { neg };
+                    let neg = (-(leaf.value * g[o])).to_bits();
+                    for (j, pf) in leaf.path.iter().enumerate() {
+                        let inside = (pf.coef * g[(o ^ (1 << j)) & (g.len() - 1)]).to_bits();
+                        // An exact select without a branch: the bit is data, not a pattern.
+                        let take = 0u64.wrapping_sub(((o >> j) & 1) as u64);
+                        p[pf.feature] += f64::from_bits((inside & take) | (neg & !take));
                     }
                 }
             }
@@ -169,13 +177,18 @@ fn collect_leaves(
                     s = (s - 1) & t;
                 }
             }
-            let coef = z.iter().map(|&zj| value * (1.0 - zj) / zj).collect();
+            let coef: Vec<f64> = z.iter().map(|&zj| value * (1.0 - zj) / zj).collect();
+            let path = (0..k)
+                .map(|j| PathFeature {
+                    mask: masks[j],
+                    dirs: dirs[j],
+                    coef: coef[j],
+                    feature: features[j] as usize,
+                })
+                .collect();
             out.push(LeafShap {
                 value: *value,
-                features,
-                masks,
-                dirs,
-                coef,
+                path,
                 g,
             });
         }
@@ -259,7 +272,39 @@ mod tests {
         phi
     }
 
+    #[test]
+    fn binned_and_value_paths_agree_exactly() {
+        for seed in 0..4 {
+            let (forest, _, data) = random_forest_with_data(seed);
+            let cf = CompiledForest::new(&forest);
+            assert!(cf.is_binned());
+            let rows: Vec<usize> = (0..data.rows()).collect();
+            let schema = crate::schema::Schema::from_rows(&data, &rows);
+            let enc = schema.encode(&data).unwrap();
+            let n = data.rows();
+            let (mut v, mut b) = (Vec::new(), Vec::new());
+            let binned = cf.prepare(&enc, 0, n, &mut v, &mut b);
+            let mut values = Vec::new();
+            enc.fill_rows(0, n, &mut values);
+            let plain = Prepared::Values(&values);
+            let (mut m1, mut m2) = (vec![0.0; n], vec![0.0; n]);
+            cf.margins_prepared(&binned, 5, &mut m1);
+            cf.margins_prepared(&plain, 5, &mut m2);
+            assert_eq!(m1, m2);
+            let shap = ForestShap::new(&forest);
+            let (mut p1, mut p2) = (vec![0.0; n * 5], vec![0.0; n * 5]);
+            shap.add_contributions_block(&cf, &binned, 5, &mut p1);
+            shap.add_contributions_block(&cf, &plain, 5, &mut p2);
+            assert_eq!(p1, p2);
+        }
+    }
+
     fn random_forest(seed: u64) -> (Forest, Vec<Vec<f64>>) {
+        let (f, xs, _) = random_forest_with_data(seed);
+        (f, xs)
+    }
+
+    fn random_forest_with_data(seed: u64) -> (Forest, Vec<Vec<f64>>, crate::dataset::Dataset) {
         use crate::binning::{BinMapper, BinnedRows};
         use crate::dataset::Dataset;
         use crate::schema::Schema;
@@ -323,7 +368,7 @@ mod tests {
         let xs = (0..20)
             .map(|r| (0..5).map(|f| enc.value(f, r)).collect())
             .collect();
-        (t.forest, xs)
+        (t.forest, xs, data)
     }
 
     #[test]
@@ -335,7 +380,7 @@ mod tests {
             let shap = ForestShap::new(&forest);
             for x in &xs {
                 let mut phi = vec![0.0; 5];
-                shap.add_contributions_block(&cf, x, 5, &mut phi);
+                shap.add_contributions_block(&cf, &Prepared::Values(x), 5, &mut phi);
                 let want = brute_force(&forest, x, 5);
                 for (a, b) in phi.iter().zip(&want) {
                     assert!((a - b).abs() < 1e-10, "{phi:?} vs {want:?}");

@@ -537,3 +537,148 @@ mod real_data {
         run("lending_club.csv", "Class", "bad");
     }
 }
+
+mod table {
+    use partner_advisor_learn::table::{Table, TextEncoding};
+    use partner_advisor_learn::{Column, LearnError};
+
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        let mut out = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for u in text.encode_utf16() {
+            out.extend(if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            });
+        }
+        out
+    }
+
+    const SEMICOLONS: &str = "Zone;Kwota;Data;Wynik\nPółnoc;1,5;31.12.2024;tak\nPołudnie;NA;01.01.2025;nie\n\"Wschód; centrum\";1.234,5;;tak\n";
+
+    #[test]
+    fn reads_every_encoding_and_delimiter_alike() {
+        let plain = Table::parse(SEMICOLONS.as_bytes()).unwrap();
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend(SEMICOLONS.as_bytes());
+        for (bytes, enc) in [
+            (SEMICOLONS.as_bytes().to_vec(), TextEncoding::Utf8),
+            (bom, TextEncoding::Utf8Bom),
+            (utf16(SEMICOLONS, true), TextEncoding::Utf16Le),
+            (utf16(SEMICOLONS, false), TextEncoding::Utf16Be),
+        ] {
+            let t = Table::parse(&bytes).unwrap();
+            assert_eq!(t.dialect().encoding, enc);
+            assert_eq!(t.dialect().delimiter, b';');
+            assert_eq!(t.headers(), plain.headers());
+            assert_eq!(t.cell(2, "Zone"), Some("Wschód; centrum"));
+        }
+        let typed = plain.infer(&["Wynik"]).unwrap();
+        let Some(Column::Numeric(amounts)) = typed.dataset.column("Kwota") else {
+            panic!("{:?}", typed.dataset)
+        };
+        assert_eq!(amounts[0], 1.5);
+        assert!(amounts[1].is_nan());
+        assert_eq!(amounts[2], 1234.5);
+        // The date became days since 1970 and a month.
+        let Some(Column::Numeric(days)) = typed.dataset.column("Data") else {
+            panic!()
+        };
+        assert_eq!(days[0], 20_088.0);
+        assert!(days[2].is_nan());
+        assert!(typed.dataset.column("Data_month").is_some());
+        let tab = Table::parse(b"a\tb\n1\tx\n2\ty\n").unwrap();
+        assert_eq!(tab.dialect().delimiter, b'\t');
+        let latin = Table::parse(b"name,x\ncaf\xe9,1\n").unwrap();
+        assert_eq!(latin.dialect().encoding, TextEncoding::Windows1252);
+        assert_eq!(latin.cell(0, "name"), Some("café"));
+    }
+
+    #[test]
+    fn missing_value_spellings_are_missing() {
+        let t = Table::parse(b"x,y\n1,a\n,b\nNA,c\nN/A,d\nnull,e\n?,f\n7,g\n").unwrap();
+        let typed = t.infer(&["y"]).unwrap();
+        let Some(Column::Numeric(x)) = typed.dataset.column("x") else {
+            panic!()
+        };
+        assert_eq!(x.iter().filter(|v| v.is_nan()).count(), 5);
+    }
+
+    #[test]
+    fn structural_errors_name_the_line() {
+        let e = Table::parse(b"a,b\n1,2\n3\n").unwrap_err();
+        assert!(
+            matches!(
+                e,
+                LearnError::RaggedRow {
+                    line: 3,
+                    expected: 2,
+                    found: 1
+                }
+            ),
+            "{e}"
+        );
+        assert!(matches!(
+            Table::parse(b"a,b\n").unwrap_err(),
+            LearnError::NoRows
+        ));
+        assert!(matches!(
+            Table::parse(b"a,a\n1,2\n").unwrap_err(),
+            LearnError::DuplicateColumn(_)
+        ));
+        let e = Table::parse(&[0xFF, 0xFE, 0x41]).unwrap_err();
+        assert!(matches!(e, LearnError::Encoding(_)), "{e}");
+    }
+
+    #[test]
+    fn outcome_errors_are_typed() {
+        let t = Table::parse(b"x,y\n1,won\n2,lost\n3,open\n4,\n").unwrap();
+        let e = t.outcome("y", "won", None).unwrap_err();
+        assert!(
+            matches!(&e, LearnError::UnexpectedOutcomeValues { others, .. } if others.len() == 2),
+            "{e}"
+        );
+        let e = t.outcome("y", "won", Some("lost")).unwrap_err();
+        assert!(
+            matches!(&e, LearnError::UnexpectedOutcomeValues { others, .. } if others[0].value == "open" && others[0].first_line == 4),
+            "{e}"
+        );
+        assert!(matches!(
+            t.outcome("z", "won", None).unwrap_err(),
+            LearnError::MissingOutcome { .. }
+        ));
+        let t = Table::parse(b"x,y\n1,won\n2,lost\n3,\n").unwrap();
+        let o = t.outcome("y", "won", None).unwrap();
+        assert_eq!(o.labels, vec![Some(true), Some(false), None]);
+        assert_eq!((o.negative.as_str(), o.missing), ("lost", 1));
+    }
+
+    #[test]
+    fn dates_in_mixed_formats_are_an_error_and_slash_order_is_inferred() {
+        let t = Table::parse(b"d,y\n2024-01-05,a\n05/01/2024,b\n").unwrap();
+        let e = t.infer(&["y"]).unwrap_err();
+        assert!(
+            matches!(&e, LearnError::MixedDateFormats(m) if m.column == "d" && m.first_line == 2 && m.other_line == 3),
+            "{e}"
+        );
+        let t = Table::parse(b"d,y\n12/31/2024,a\n01/02/2024,b\n").unwrap();
+        let typed = t.infer(&["y"]).unwrap();
+        let Some(Column::Numeric(days)) = typed.dataset.column("d") else {
+            panic!()
+        };
+        assert_eq!(
+            days[1] - days[0],
+            -364.0,
+            "month first: 2 January is 364 days before 31 December"
+        );
+        let t = Table::parse(b"d,y\n13/01/2024,a\n01/13/2024,b\n").unwrap();
+        assert!(matches!(
+            t.infer(&["y"]).unwrap_err(),
+            LearnError::MixedDateFormats(_)
+        ));
+    }
+}
