@@ -148,6 +148,28 @@ async function main() {
     await sleep(300);
     await browser.saveScreenshot(join(shotsDir, 'opportunities-page.png'));
   });
+  await test("a demo customer's flyout explains the opportunity and shows its usage chart", async () => {
+    await (await browser.$('[data-testid="nav-opportunities"]')).click();
+    const row = await browser.$('[data-testid="opportunity-row"]');
+    await row.waitForExist({ timeout: 30000 });
+    // WebKitWebDriver cannot click a table row itself; click its first cell, as a user would.
+    await (await row.$('td')).click();
+    const insights = await browser.$('[data-testid="flyout-insight-list"]');
+    await insights.waitForExist({ timeout: 15000 });
+    const text = await insights.getText();
+    assert(/\d/.test(text), `insights carry the customer's numbers: ${text}`);
+    await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-insights.png'));
+    await (await browser.$('[data-testid="flyout-tab-usage"]')).click();
+    const chart = await browser.$('[data-testid="usage-chart"]');
+    await chart.waitForExist({ timeout: 15000 });
+    const src = await chart.getAttribute('src');
+    assert(src.startsWith('data:image/svg+xml') && decodeURIComponent(src).includes('<svg'), 'the chart is an SVG from the engine');
+    await browser.waitUntil(async () => (await browser.execute((el) => el.complete && el.naturalWidth > 0, chart)), { timeout: 10000, interval: 100 });
+    const rows = await browser.$$('[data-testid="usage-row"]');
+    assert(rows.length >= 1, 'the usage table has workloads');
+    await sleep(400);
+    await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-usage.png'));
+  });
   await browser.deleteSession();
   await sleep(500);
 

@@ -3,10 +3,11 @@
 //! commas, ISO dates, formulas neutralised.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use partner_advisor_domain::Clock;
+use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter};
 use partner_advisor_store::tables::{history as history_table, opportunities as table, partner};
 use partner_advisor_store::Workspace;
 
@@ -43,24 +44,10 @@ pub fn file_name(clock: &dyn Clock) -> String {
 }
 
 /// `;` for the languages that write decimal commas (Excel's list separator there), else `,`.
-pub fn delimiter_for(language: Language) -> u8 {
+pub fn delimiter_for(language: Language) -> Delimiter {
     match language {
-        Language::En => b',',
-        Language::Es | Language::Fr | Language::Pl => b';',
-    }
-}
-
-/// A cell Excel must not read as a formula.
-pub(crate) fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    let numeric = cell.parse::<f64>().is_ok();
-    if risky && !numeric {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
+        Language::En => Delimiter::Comma,
+        Language::Es | Language::Fr | Language::Pl => Delimiter::Semicolon,
     }
 }
 
@@ -70,7 +57,7 @@ pub async fn export(
     index: &OpportunityIndex,
     query: &OpportunityQuery,
     path: &Path,
-    delimiter: u8,
+    delimiter: Delimiter,
     language: Language,
 ) -> Result<ExportSummary> {
     let pool = ws.pool();
@@ -90,14 +77,8 @@ pub async fn export(
     let tmp = path.with_extension("csv.part");
     let io = |e: std::io::Error| EngineError::io(format!("writing {}", path.display()), e);
     let file = std::fs::File::create(&tmp).map_err(io)?;
-    let mut out = std::io::BufWriter::new(file);
-    out.write_all("\u{feff}".as_bytes()).map_err(io)?;
-    let mut csv = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    let csv_err = |e: csv::Error| EngineError::InvalidInput(format!("writing CSV: {e}"));
-    csv.write_record(COLUMNS).map_err(csv_err)?;
+    let mut csv = ExcelCsvWriter::new(file, delimiter).map_err(io)?;
+    csv.row(COLUMNS).map_err(io)?;
     for r in &rows {
         let explanation: Explanation = explanations
             .get(&r.key)
@@ -120,40 +101,42 @@ pub async fn export(
             .map(|x| x.title)
             .collect();
         let feedback = r.feedback.as_ref();
-        let record = [
-            r.tenant_id.clone(),
-            tpids
-                .get(&r.tenant_id)
-                .cloned()
-                .flatten()
-                .unwrap_or_default(),
-            r.customer.clone(),
-            t.types
-                .get(r.opportunity_type.key())
-                .cloned()
-                .unwrap_or_default(),
+        let tpid = tpids.get(&r.tenant_id).cloned().flatten();
+        let type_name = t
+            .types
+            .get(r.opportunity_type.key())
+            .cloned()
+            .unwrap_or_default();
+        let (insight, actions, resources) = (
             insight.join(" | "),
             actions.join(" | "),
             resources.join(" | "),
-            t.status(r.status),
-            r.product.clone().unwrap_or_default(),
-            r.seats.to_string(),
-            r.date_added.clone(),
-            format!("partner-advisor://opportunities/{}", r.key),
-            format!("{}", r.probability_pct),
-            feedback
-                .map(|f| if f.helpful { "helpful" } else { "not helpful" }.to_owned())
-                .unwrap_or_default(),
-            feedback.and_then(|f| f.reason.clone()).unwrap_or_default(),
-            feedback.and_then(|f| f.comment.clone()).unwrap_or_default(),
+        );
+        let status = t.status(r.status);
+        let link = format!("partner-advisor://opportunities/{}", r.key);
+        let helpful = feedback.map(|f| if f.helpful { "helpful" } else { "not helpful" });
+        let date_added = NaiveDate::parse_from_str(&r.date_added, "%Y-%m-%d").ok();
+        let record: [Cell<'_>; 16] = [
+            Cell::Text(&r.tenant_id),
+            tpid.as_deref().into(),
+            Cell::Text(&r.customer),
+            Cell::Text(&type_name),
+            Cell::Text(&insight),
+            Cell::Text(&actions),
+            Cell::Text(&resources),
+            Cell::Text(&status),
+            r.product.as_deref().into(),
+            r.seats.into(),
+            date_added.into(),
+            Cell::Text(&link),
+            r.probability_pct.into(),
+            helpful.into(),
+            feedback.and_then(|f| f.reason.as_deref()).into(),
+            feedback.and_then(|f| f.comment.as_deref()).into(),
         ];
-        csv.write_record(record.iter().map(|c| neutralise(c).into_owned()))
-            .map_err(csv_err)?;
+        csv.row(record).map_err(io)?;
     }
-    let out = csv
-        .into_inner()
-        .map_err(|e| EngineError::InvalidInput(format!("writing CSV: {e}")))?;
-    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+    let file = csv.finish().map_err(io)?;
     file.sync_all().map_err(io)?;
     std::fs::rename(&tmp, path).map_err(io)?;
     Ok(ExportSummary {

@@ -435,17 +435,17 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
     } else {
         cached_models(table::models(pool).await?, &sig)
     };
-    let (h, feats, mut models, trained) = match cached {
+    let (h, feats, mut models) = match cached {
         Some(models) => {
             let h = History::load(ws, Some(snapshots_for_features(&snapshots))).await?;
             let feats = vec![Vec::new(); h.snapshots.len()];
-            (h, feats, models, false)
+            (h, feats, models)
         }
         None => {
             let h = History::load(ws, None).await?;
             let feats = all_features(&h);
             let models = train_all(&h, &feats, &settings, &sig, &now);
-            (h, feats, models, true)
+            (h, feats, models)
         }
     };
     let last = h.snapshots.len() - 1;
@@ -546,6 +546,40 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
             .filter(|k| !current.contains(k.as_str()))
             .count() as u32
     };
+    for (kind, note) in [
+        (
+            ModelKind::SmbEngagement,
+            format!(
+                "business rule: at most {} employees, at least {} of the workloads with {} or more \
+                 licensed users below {:.0}% active users",
+                settings.smb_max_employees,
+                settings.smb_min_workloads,
+                settings.smb_min_assigned,
+                settings.smb_threshold * 100.0
+            ),
+        ),
+        (
+            ModelKind::Trials,
+            format!(
+                "business rule: trials ending within {} days, likelier the more their users are active",
+                settings.trial_window_days
+            ),
+        ),
+    ] {
+        models.stored.retain(|m| m.model != kind.key());
+        models.stored.push(table::StoredModel {
+            model: kind.key().into(),
+            signature: sig.clone(),
+            learned: false,
+            learner: None,
+            auc: None,
+            rows: 0,
+            candidates: 0,
+            note,
+            payload: None,
+            trained_at: now.clone(),
+        });
+    }
     for m in &mut models.stored {
         m.candidates = ModelKind::from_key(&m.model)
             .and_then(|k| per_model.get(&k).copied())
@@ -555,9 +589,7 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
     let mut tx = ws.begin().await?;
     table::replace_all(&mut tx, &rows).await?;
     for m in &models.stored {
-        if trained || m.candidates >= 0 {
-            table::put_model(&mut tx, m).await?;
-        }
+        table::put_model(&mut tx, m).await?;
     }
     table::log_refresh(
         &mut tx,

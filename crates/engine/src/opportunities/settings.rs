@@ -28,6 +28,8 @@ pub struct OpportunitySettings {
     pub smb_threshold: f64,
     /// SMB engagement: poorly adopted workloads needed.
     pub smb_min_workloads: u32,
+    /// SMB engagement: licensed users a workload needs before its adoption is judged.
+    pub smb_min_assigned: u32,
     /// SMB engagement: largest organisation that counts as SMB.
     pub smb_max_employees: u32,
     /// Trials: days before the end of a trial when it is listed.
@@ -46,6 +48,7 @@ impl Default for OpportunitySettings {
             trend_tolerance_points: 5.0,
             smb_threshold: 0.5,
             smb_min_workloads: 3,
+            smb_min_assigned: 5,
             smb_max_employees: 299,
             trial_window_days: 30,
             seed: 7,

@@ -401,15 +401,13 @@ pub(crate) fn actions(model: ModelKind, s: &Subject<'_>, lang: Language) -> Vec<
         .collect()
 }
 
-/// "Also considered: Model (34%)".
+/// "Model (34%)": the flyout lists these under its own "Also considered" heading.
 pub(crate) fn also_considered(model: ModelKind, probability: f64, lang: Language) -> String {
     let t = texts(lang);
-    fill(
-        Texts::get(&t.rules, "alsoConsidered"),
-        &[
-            ("model", t.model(model).name.clone()),
-            ("value", fmt::percent(probability, lang)),
-        ],
+    format!(
+        "{} ({})",
+        t.model(model).name,
+        fmt::percent(probability, lang)
     )
 }
 

@@ -215,7 +215,7 @@ pub struct OpportunityQuery {
     pub descending: bool,
     /// First row of the window.
     pub offset: u32,
-    /// Rows in the window (at most 500).
+    /// Rows in the window (at most 500; an export ignores the window and writes every row).
     pub limit: u32,
 }
 

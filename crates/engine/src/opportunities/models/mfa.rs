@@ -1,8 +1,8 @@
 //! **MFA engagement** (engagement, shown under retention; decision tree): roll out multifactor
 //! authentication in Microsoft Entra ID.
 //!
-//! Looks at tenants with paid seats whose MFA is not enforced or covers fewer than
-//! [`COVERED`] of their users. The event: MFA enforced or registration reaching [`COVERED`]
+//! Looks at tenants with paid seats whose MFA is neither enforced nor registered by
+//! [`COVERED`] of their users (a tenant that enforces it has nothing left to roll out). The event: MFA enforced or registration reaching [`COVERED`]
 //! within the horizon. No product is recommended.
 //! The shipped tree: tenants that already started (some users registered) and have Entra ID P1
 //! (conditional access) finish the rollout most often.

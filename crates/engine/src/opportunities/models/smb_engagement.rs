@@ -4,6 +4,7 @@
 //! `smb_min_workloads` (default 3) of the five workloads it has licences for: Exchange (e-mail),
 //! Microsoft 365 Apps, Teams, SharePoint and OneDrive. Its probability is the share of licensed
 //! users who are not active, averaged over those workloads: the more unused, the more urgent.
+//! Workloads with fewer than `smb_min_assigned` (default 5) licensed users are not judged.
 
 use super::super::features::Features;
 use super::super::history::{workload_key, WORKLOADS};
@@ -19,7 +20,8 @@ pub(crate) fn evaluate(f: &Features, settings: &OpportunitySettings) -> Option<(
     let mut ratios = Vec::new();
     for (i, w) in WORKLOADS.iter().enumerate() {
         let r = f.active_ratio[i];
-        if f.assigned[i] == 0 || !r.is_finite() {
+        // A workload of a handful of users says little about adoption.
+        if f.assigned[i] < settings.smb_min_assigned || !r.is_finite() {
             continue;
         }
         ratios.push(r);

@@ -20,6 +20,8 @@ pub(crate) const MIN_CLASS: usize = 30;
 pub(crate) const MIN_VALIDATION_CLASS: usize = 10;
 /// Share of the labelled snapshots (the most recent) used for validation.
 pub(crate) const VALIDATION_FRACTION: f64 = 0.2;
+/// Pseudo-rows at the base rate added to every learned leaf.
+pub(crate) const LEAF_PRIOR_ROWS: f64 = 20.0;
 
 /// A node of a shipped tree. A split sends values `<= threshold` and missing values left.
 #[derive(Debug, Clone, Copy)]
@@ -94,7 +96,7 @@ impl Tree {
         let mut i = 0;
         for _ in 0..=self.nodes.len() {
             match &self.nodes[i] {
-                TreeNode::Leaf { probability } => return (*probability, path),
+                TreeNode::Leaf { probability } => return (*probability, dedupe(path)),
                 TreeNode::Split {
                     feature,
                     threshold,
@@ -125,7 +127,7 @@ impl Tree {
                 }
             }
         }
-        (0.0, path)
+        (0.0, dedupe(path))
     }
 
     /// Probabilities for many tenants.
@@ -133,8 +135,9 @@ impl Tree {
         rows.iter().map(|f| self.walk(f).0).collect()
     }
 
-    /// Converts a learned tree.
-    fn from_learned(tree: &learn::DecisionTree) -> Self {
+    /// Converts a learned tree. Leaf probabilities are shrunk towards the base rate by
+    /// [`LEAF_PRIOR_ROWS`] pseudo-rows, so a small pure leaf does not claim certainty.
+    fn from_learned(tree: &learn::DecisionTree, base_rate: f64) -> Self {
         Tree {
             nodes: tree
                 .nodes()
@@ -158,9 +161,16 @@ impl Tree {
                         left: *left,
                         right: *right,
                     },
-                    learn::TreeNode::Leaf { probability, .. } => TreeNode::Leaf {
-                        probability: *probability,
-                    },
+                    learn::TreeNode::Leaf {
+                        probability,
+                        samples,
+                    } => {
+                        let n = *samples as f64;
+                        TreeNode::Leaf {
+                            probability: (probability * n + base_rate * LEAF_PRIOR_ROWS)
+                                / (n + LEAF_PRIOR_ROWS),
+                        }
+                    }
                 })
                 .collect(),
         }
@@ -229,13 +239,14 @@ pub(crate) fn choose(
         min_samples_leaf: (n / 50).max(20),
         ..learn::TreeOptions::default()
     };
+    let base_rate = labels.iter().filter(|l| **l).count() as f64 / n.max(1) as f64;
     let fit = |idx: &[usize]| -> Option<Tree> {
         let sub: Vec<&Features> = idx.iter().map(|&i| rows[i]).collect();
         let lab: Vec<bool> = idx.iter().map(|&i| labels[i]).collect();
         let ds = dataset(&sub, inputs, &[]);
         learn::DecisionTree::fit(&ds, &lab, &options)
             .ok()
-            .map(|t| Tree::from_learned(&t))
+            .map(|t| Tree::from_learned(&t, base_rate))
     };
     let train_idx: Vec<usize> = (0..n).filter(|&i| !is_val[i]).collect();
     let val_idx: Vec<usize> = (0..n).filter(|&i| is_val[i]).collect();
@@ -278,4 +289,16 @@ pub(crate) fn choose(
             ),
         }
     }
+}
+
+/// A path may test the same input twice (a tighter threshold lower down); the sentence about the
+/// customer's value is said once, where the input was first tested.
+fn dedupe(path: Vec<Fact>) -> Vec<Fact> {
+    let mut seen = std::collections::HashSet::new();
+    path.into_iter()
+        .filter(|f| match f {
+            Fact::TreeStep { feature, .. } => seen.insert(feature.clone()),
+            _ => true,
+        })
+        .collect()
 }
