@@ -220,3 +220,63 @@ pub struct NewWorkspace {
     /// Passphrase mode when set; the keychain otherwise.
     pub passphrase: Option<String>,
 }
+
+/// One problem of an imported file.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    /// An error (the import is refused) or a warning (imported anyway).
+    pub error: bool,
+    /// 1-based line of the file.
+    pub line: Option<u32>,
+    /// Column name.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// What the import made of one file.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedFile {
+    /// File name.
+    pub file: String,
+    /// The format recognised.
+    pub kind: String,
+    /// Data rows read.
+    pub rows_read: u32,
+    /// Rows accepted.
+    pub rows_accepted: u32,
+    /// User names are concealed (hashed) in this report.
+    pub concealed: bool,
+    /// Problems, with line numbers.
+    pub problems: Vec<ImportProblem>,
+    /// Notes.
+    pub notes: Vec<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    /// Whether a new snapshot was written (false: nothing was, see the problems).
+    pub imported: bool,
+    /// The new snapshot's date.
+    pub as_of: Option<String>,
+    /// The tenant the usage reports were imported for.
+    pub tenant_id: Option<String>,
+    /// Monthly usage rows written.
+    pub usage_rows: u32,
+    /// Per-user activity rows written.
+    pub user_activity_rows: u32,
+    /// Lighthouse opportunities imported.
+    pub opportunities: u32,
+    /// Problems that stopped the import.
+    pub errors: Vec<String>,
+    /// Notes about the whole import.
+    pub notes: Vec<String>,
+    /// Each file.
+    pub files: Vec<ImportedFile>,
+    /// The opportunities refreshed after the import.
+    pub refresh: Option<partner_advisor_engine::opportunities::RefreshSummary>,
+}

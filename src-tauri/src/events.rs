@@ -101,6 +101,13 @@ impl DataChanged {
         }
     }
 
+    /// The snapshots (and what they hold) changed.
+    pub fn snapshots() -> Self {
+        Self {
+            area: "snapshots".into(),
+        }
+    }
+
     /// Sends the event; a window that is gone is not an error.
     pub fn emit(&self, app: &AppHandle) {
         if let Err(e) = tauri_specta::Event::emit(self, app) {

@@ -51,6 +51,12 @@ export const commands = {
 	 *  `null` when the user cancels it.
 	 */
 	exportOpportunities: (language: Language, query: OpportunityQuery_Deserialize, path: string | null) => typedError<ExportSummary | null, IpcError_Serialize>(__TAURI_INVOKE("export_opportunities", { language, query, path })),
+	/**
+	 *  Imports files (format detected) into a new snapshot. Without paths, asks for them with the
+	 *  native open dialog; `null` when the user cancels it. Nothing is written when any file has an
+	 *  error: the outcome lists every problem with its line.
+	 */
+	importFiles: (language: Language, paths: string[] | null, tenant: string | null, asOf: string | null) => typedError<ImportOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_files", { language, paths, tenant, asOf })),
 };
 
 /** Events */
@@ -151,6 +157,123 @@ export type Feedback_Serialize = {
 	reason: string | null,
 	/**  Free comment. */
 	comment: string | null,
+};
+
+/**  What an import did. */
+export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
+
+/**  What an import did. */
+export type ImportOutcome_Deserialize = {
+	/**  Whether a new snapshot was written (false: nothing was, see the problems). */
+	imported: boolean,
+	/**  The new snapshot's date. */
+	asOf?: string | null,
+	/**  The tenant the usage reports were imported for. */
+	tenantId?: string | null,
+	/**  Monthly usage rows written. */
+	usageRows: number,
+	/**  Per-user activity rows written. */
+	userActivityRows: number,
+	/**  Lighthouse opportunities imported. */
+	opportunities: number,
+	/**  Problems that stopped the import. */
+	errors: string[],
+	/**  Notes about the whole import. */
+	notes: string[],
+	/**  Each file. */
+	files: ImportedFile_Deserialize[],
+	/**  The opportunities refreshed after the import. */
+	refresh?: RefreshSummary_Deserialize | null,
+};
+
+/**  What an import did. */
+export type ImportOutcome_Serialize = {
+	/**  Whether a new snapshot was written (false: nothing was, see the problems). */
+	imported: boolean,
+	/**  The new snapshot's date. */
+	asOf: string | null,
+	/**  The tenant the usage reports were imported for. */
+	tenantId: string | null,
+	/**  Monthly usage rows written. */
+	usageRows: number,
+	/**  Per-user activity rows written. */
+	userActivityRows: number,
+	/**  Lighthouse opportunities imported. */
+	opportunities: number,
+	/**  Problems that stopped the import. */
+	errors: string[],
+	/**  Notes about the whole import. */
+	notes: string[],
+	/**  Each file. */
+	files: ImportedFile_Serialize[],
+	/**  The opportunities refreshed after the import. */
+	refresh: RefreshSummary_Serialize | null,
+};
+
+/**  One problem of an imported file. */
+export type ImportProblem = ImportProblem_Serialize | ImportProblem_Deserialize;
+
+/**  One problem of an imported file. */
+export type ImportProblem_Deserialize = {
+	/**  An error (the import is refused) or a warning (imported anyway). */
+	error: boolean,
+	/**  1-based line of the file. */
+	line?: number | null,
+	/**  Column name. */
+	column?: string | null,
+	/**  What is wrong. */
+	reason: string,
+};
+
+/**  One problem of an imported file. */
+export type ImportProblem_Serialize = {
+	/**  An error (the import is refused) or a warning (imported anyway). */
+	error: boolean,
+	/**  1-based line of the file. */
+	line: number | null,
+	/**  Column name. */
+	column: string | null,
+	/**  What is wrong. */
+	reason: string,
+};
+
+/**  What the import made of one file. */
+export type ImportedFile = ImportedFile_Serialize | ImportedFile_Deserialize;
+
+/**  What the import made of one file. */
+export type ImportedFile_Deserialize = {
+	/**  File name. */
+	file: string,
+	/**  The format recognised. */
+	kind: string,
+	/**  Data rows read. */
+	rowsRead: number,
+	/**  Rows accepted. */
+	rowsAccepted: number,
+	/**  User names are concealed (hashed) in this report. */
+	concealed: boolean,
+	/**  Problems, with line numbers. */
+	problems: ImportProblem_Deserialize[],
+	/**  Notes. */
+	notes: string[],
+};
+
+/**  What the import made of one file. */
+export type ImportedFile_Serialize = {
+	/**  File name. */
+	file: string,
+	/**  The format recognised. */
+	kind: string,
+	/**  Data rows read. */
+	rowsRead: number,
+	/**  Rows accepted. */
+	rowsAccepted: number,
+	/**  User names are concealed (hashed) in this report. */
+	concealed: boolean,
+	/**  Problems, with line numbers. */
+	problems: ImportProblem_Serialize[],
+	/**  Notes. */
+	notes: string[],
 };
 
 /**  An error as the UI receives it. */
@@ -436,6 +559,8 @@ export type OpportunityQuery_Deserialize = {
 	statuses: ProbabilityStatus[],
 	/**  Types to keep (within the tab); empty keeps all. */
 	types: OpportunityType[],
+	/**  List the dismissed opportunities (to bring one back) instead of the others. */
+	dismissed?: boolean,
 	/**  Date added on or after (ISO date). */
 	addedFrom?: string | null,
 	/**  Date added on or before (ISO date). */
@@ -446,7 +571,7 @@ export type OpportunityQuery_Deserialize = {
 	descending: boolean,
 	/**  First row of the window. */
 	offset: number,
-	/**  Rows in the window (at most 500). */
+	/**  Rows in the window (at most 500; an export ignores the window and writes every row). */
 	limit: number,
 };
 
@@ -460,6 +585,8 @@ export type OpportunityQuery_Serialize = {
 	statuses: ProbabilityStatus[],
 	/**  Types to keep (within the tab); empty keeps all. */
 	types: OpportunityType[],
+	/**  List the dismissed opportunities (to bring one back) instead of the others. */
+	dismissed: boolean,
 	/**  Date added on or after (ISO date). */
 	addedFrom: string | null,
 	/**  Date added on or before (ISO date). */
@@ -470,7 +597,7 @@ export type OpportunityQuery_Serialize = {
 	descending: boolean,
 	/**  First row of the window. */
 	offset: number,
-	/**  Rows in the window (at most 500). */
+	/**  Rows in the window (at most 500; an export ignores the window and writes every row). */
 	limit: number,
 };
 

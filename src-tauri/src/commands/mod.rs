@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod credentials;
+pub mod import;
 pub mod jobs;
 pub mod opportunities;
 pub mod workspace;
@@ -33,6 +34,7 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             opportunities::set_opportunity_feedback,
             opportunities::set_opportunity_dismissed,
             opportunities::export_opportunities,
+            import::import_files,
         ])
         .events(tauri_specta::collect_events![
             crate::events::JobProgress,

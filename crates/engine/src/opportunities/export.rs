@@ -51,6 +51,20 @@ pub fn delimiter_for(language: Language) -> Delimiter {
     }
 }
 
+/// The UI stores feedback reasons as keys; the export says them in words.
+fn reason_words(key: &str) -> &str {
+    match key {
+        "alreadyInProgress" => "Already in progress",
+        "notRelevant" => "Not relevant for this customer",
+        "wrongProduct" => "Wrong product",
+        "customerNotReady" => "Customer not ready",
+        "goodTiming" => "Good timing",
+        "matchesNeed" => "Matches the customer's need",
+        "other" => "Other",
+        free_text => free_text,
+    }
+}
+
 /// Writes the rows a query selects (all of them, not one window) to `path`.
 pub async fn export(
     ws: &Workspace,
@@ -131,7 +145,10 @@ pub async fn export(
             Cell::Text(&link),
             r.probability_pct.into(),
             helpful.into(),
-            feedback.and_then(|f| f.reason.as_deref()).into(),
+            feedback
+                .and_then(|f| f.reason.as_deref())
+                .map(reason_words)
+                .into(),
             feedback.and_then(|f| f.comment.as_deref()).into(),
         ];
         csv.row(record).map_err(io)?;

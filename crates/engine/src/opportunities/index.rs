@@ -192,7 +192,7 @@ impl OpportunityIndex {
             .enumerate()
             .filter(|(_, e)| {
                 let r = &e.row;
-                !r.dismissed
+                r.dismissed == q.dismissed
                     && tab.is_none_or(|t| r.opportunity_type == t)
                     && (q.types.is_empty() || q.types.contains(&r.opportunity_type))
                     && (q.statuses.is_empty() || q.statuses.contains(&r.status))

@@ -205,6 +205,9 @@ pub struct OpportunityQuery {
     pub statuses: Vec<ProbabilityStatus>,
     /// Types to keep (within the tab); empty keeps all.
     pub types: Vec<OpportunityType>,
+    /// List the dismissed opportunities (to bring one back) instead of the others.
+    #[serde(default)]
+    pub dismissed: bool,
     /// Date added on or after (ISO date).
     pub added_from: Option<String>,
     /// Date added on or before (ISO date).
@@ -226,6 +229,7 @@ impl Default for OpportunityQuery {
             search: String::new(),
             statuses: Vec::new(),
             types: Vec::new(),
+            dismissed: false,
             added_from: None,
             added_to: None,
             sort: OpportunitySort::DateAdded,

@@ -1,0 +1,118 @@
+//! Importing files into a new snapshot, then refreshing the opportunities (SPEC §3.2, §8).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use partner_advisor_engine::import::{import_files as run_import, ImportOptions};
+use partner_advisor_engine::opportunities;
+use partner_advisor_engine::settings::Language;
+use partner_advisor_engine::EngineError;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::dto::{ImportOutcome, ImportProblem, ImportedFile};
+use crate::error::IpcResult;
+use crate::events::{DataChanged, ProgressEmitter};
+use crate::state::AppState;
+
+/// Imports files (format detected) into a new snapshot. Without paths, asks for them with the
+/// native open dialog; `null` when the user cancels it. Nothing is written when any file has an
+/// error: the outcome lists every problem with its line.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_files(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    language: Language,
+    paths: Option<Vec<String>>,
+    tenant: Option<String>,
+    as_of: Option<String>,
+) -> IpcResult<Option<ImportOutcome>> {
+    let files: Vec<PathBuf> = match paths {
+        Some(p) => p.into_iter().map(PathBuf::from).collect(),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .add_filter("CSV", &["csv", "txt"])
+                .blocking_pick_files();
+            match picked {
+                Some(list) => list
+                    .into_iter()
+                    .filter_map(|p| p.into_path().ok())
+                    .collect(),
+                None => return Ok(None),
+            }
+        }
+    };
+    let as_of =
+        match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                EngineError::InvalidInput(format!("'{s}' is not a date (YYYY-MM-DD)"))
+            })?),
+            None => None,
+        };
+    let options = ImportOptions {
+        tenant_id: tenant
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
+        as_of,
+    };
+    let (job_id, cancel) = state.start_job();
+    let emitter = ProgressEmitter::new(app.clone(), job_id.clone());
+    let outcome = {
+        let guard = state.workspace.read().await;
+        let ws = state.require_workspace(&guard)?;
+        let summary = run_import(ws, &files, &options, &state.clock, &emitter, &cancel).await;
+        let refresh = match &summary {
+            Ok(s) if s.snapshot_id.is_some() => {
+                let mut r = opportunities::refresh(ws, &state.clock).await?;
+                r.models = opportunities::models(ws, language).await?;
+                Some(r)
+            }
+            _ => None,
+        };
+        summary.map(|s| (s, refresh))
+    };
+    emitter.finish();
+    state.end_job(&job_id);
+    let (summary, refresh) = outcome?;
+    if summary.snapshot_id.is_some() {
+        state.forget_opportunity_index().await;
+        DataChanged::opportunities().emit(&app);
+        DataChanged::snapshots().emit(&app);
+    }
+    Ok(Some(ImportOutcome {
+        imported: summary.snapshot_id.is_some(),
+        as_of: summary.as_of.map(|d| d.to_string()),
+        tenant_id: summary.tenant_id.clone(),
+        usage_rows: u32::try_from(summary.usage_rows).unwrap_or(u32::MAX),
+        user_activity_rows: u32::try_from(summary.user_activity_rows).unwrap_or(u32::MAX),
+        opportunities: u32::try_from(summary.opportunities).unwrap_or(u32::MAX),
+        errors: summary.errors.clone(),
+        notes: summary.notes.clone(),
+        files: summary
+            .files
+            .iter()
+            .map(|f| ImportedFile {
+                file: f.file.clone(),
+                kind: f.kind.to_string(),
+                rows_read: u32::try_from(f.rows_read).unwrap_or(u32::MAX),
+                rows_accepted: u32::try_from(f.rows_accepted).unwrap_or(u32::MAX),
+                concealed: f.concealed,
+                problems: f
+                    .problems
+                    .iter()
+                    .map(|p| ImportProblem {
+                        error: p.severity == partner_advisor_formats::Severity::Error,
+                        line: p.line.map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
+                        column: p.column.clone(),
+                        reason: p.reason.clone(),
+                    })
+                    .collect(),
+                notes: f.notes.clone(),
+            })
+            .collect(),
+        refresh,
+    }))
+}
