@@ -1,7 +1,8 @@
 //! Learner benchmarks (SPEC.md §11): training on 10k and 100k rows, batch scoring at 1M rows,
 //! exact contributions for 1M rows, single-row scoring latency, and the real data sets' AUCs.
 //! Figures are printed, never asserted. Run with `cargo bench -p partner-advisor-learn`;
-//! `LEARN_BENCH_ROWS=1000000` sets the scoring size, `LEARN_BENCH_QUICK=1` a smaller run.
+//! `LEARN_BENCH_ROWS=1000000` sets the scoring size, `LEARN_BENCH_SHAP_ROWS` the contributions
+//! size (default: the same), `LEARN_BENCH_QUICK=1` a smaller run.
 
 use std::time::Instant;
 
@@ -147,10 +148,24 @@ fn main() {
         seconds(t) / f64::from(n) * 1e6
     );
 
-    let (c, s, time) = timed(|| model.contributions_matrix(&data).expect("contributions"));
+    let shap_rows: usize = std::env::var("LEARN_BENCH_SHAP_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(score_rows)
+        .min(score_rows);
+    let shap_data = if shap_rows < score_rows {
+        data.select_rows(&(0..shap_rows).collect::<Vec<_>>())
+    } else {
+        data
+    };
+    let (c, s, time) = timed(|| {
+        model
+            .contributions_matrix(&shap_data)
+            .expect("contributions")
+    });
     println!(
-        "exact contributions (TreeSHAP), {score_rows} rows: {time} ({:.1} s wall per 1M rows; first row sums to {:.6})",
-        s * 1e6 / score_rows as f64,
+        "exact contributions (TreeSHAP), {shap_rows} rows: {time} ({:.1} s wall per 1M rows; first row sums to {:.6})",
+        s * 1e6 / shap_rows as f64,
         c.base + c.row(0).iter().sum::<f64>()
     );
 

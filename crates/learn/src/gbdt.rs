@@ -18,6 +18,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::binning::{BinMapper, BinnedRows};
+use crate::schema::EncodedColumn;
 
 /// Settings of the boosted-tree learner.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,6 +219,24 @@ enum Binner {
     },
 }
 
+/// How many of the sorted `t` are below `x`: a binary search whose steps are conditional moves,
+/// not branches (the comparisons are data).
+#[inline]
+fn count_below(t: &[f64], x: f64) -> usize {
+    if t.is_empty() {
+        return 0;
+    }
+    let mut base = 0usize;
+    let mut size = t.len();
+    while size > 1 {
+        let half = size / 2;
+        // A conditional move: as a branch it would be a coin toss.
+        base = std::hint::select_unpredictable(t[base + half] < x, base + half, base);
+        size -= half;
+    }
+    base + usize::from(t[base] < x)
+}
+
 impl Binner {
     #[inline]
     fn bin(&self, x: f64) -> u8 {
@@ -226,7 +245,7 @@ impl Binner {
         }
         match self {
             Binner::Unused => 0,
-            Binner::Numeric(t) => (t.partition_point(|&v| v < x) + 1) as u8,
+            Binner::Numeric(t) => (count_below(t, x) + 1) as u8,
             Binner::Categorical { bin_of, other } => {
                 bin_of.get(x as usize).copied().unwrap_or(*other)
             }
@@ -524,11 +543,29 @@ impl CompiledForest {
                 bins.clear();
                 bins.resize(n * nf, 0);
                 for (f, binner) in b.binners.iter().enumerate().take(nf) {
-                    if matches!(binner, Binner::Unused) {
-                        continue;
-                    }
-                    for i in 0..n {
-                        bins[i * nf + f] = binner.bin(enc.value(f, start + i));
+                    let out = bins.iter_mut().skip(f).step_by(nf.max(1));
+                    match (binner, &enc.columns[f]) {
+                        (Binner::Unused, _) => {}
+                        (Binner::Numeric(t), EncodedColumn::Numeric(v)) => {
+                            for (o, &x) in out.zip(&v[start..start + n]) {
+                                let below = count_below(t, x) + 1;
+                                *o = if x.is_nan() { 0 } else { below as u8 };
+                            }
+                        }
+                        (Binner::Categorical { bin_of, other }, EncodedColumn::Categorical(c)) => {
+                            for (o, &code) in out.zip(&c[start..start + n]) {
+                                *o = if code == crate::dataset::MISSING_CODE {
+                                    0
+                                } else {
+                                    bin_of.get(code as usize).copied().unwrap_or(*other)
+                                };
+                            }
+                        }
+                        _ => {
+                            for (i, o) in out.enumerate() {
+                                *o = binner.bin(enc.value(f, start + i));
+                            }
+                        }
                     }
                 }
                 Prepared::Bins(bins)
@@ -552,7 +589,11 @@ impl CompiledForest {
                     for _ in 0..depth {
                         for (i, row) in idx.iter_mut().zip(bins.chunks_exact(nf)) {
                             let n = &b.nodes[*i as usize];
-                            *i = if b.goes_left(n, row) { n.left } else { n.right };
+                            *i = std::hint::select_unpredictable(
+                                b.goes_left(n, row),
+                                n.left,
+                                n.right,
+                            );
                         }
                     }
                     for (o, &i) in out.iter_mut().zip(&idx) {
@@ -643,11 +684,11 @@ impl CompiledForest {
             for _ in 0..depth {
                 for (i, x) in idx.iter_mut().zip(rows.chunks_exact(nf)) {
                     let n = &self.nodes[*i as usize];
-                    *i = if self.goes_left(n, x[n.feature as usize]) {
-                        n.left
-                    } else {
-                        n.right
-                    };
+                    *i = std::hint::select_unpredictable(
+                        self.goes_left(n, x[n.feature as usize]),
+                        n.left,
+                        n.right,
+                    );
                 }
             }
             for (o, &i) in out.iter_mut().zip(&idx) {

@@ -34,7 +34,14 @@ struct LeafShap {
     value: f64,
     path: Vec<PathFeature>,
     g: Vec<f64>,
+    /// Every update precomputed: `table[o · k + j]` is what feature `j` receives for the
+    /// satisfied set `o` (the same products the direct path computes, so the same bits). Empty
+    /// when the forest's tables would take more than [`TABLE_BUDGET`] values.
+    table: Vec<f64>,
 }
+
+/// Most `f64`s spent on precomputed leaf tables (48 MB).
+const TABLE_BUDGET: usize = 6 << 20;
 
 struct TreeShap {
     /// Global indices (into the compiled forest) of the internal nodes; bit `i` of a row's mask
@@ -52,6 +59,11 @@ pub(crate) struct ForestShap {
 
 impl ForestShap {
     pub fn new(forest: &Forest) -> ForestShap {
+        Self::with_table_budget(forest, TABLE_BUDGET)
+    }
+
+    /// Tables are built only when they fit in `budget` values.
+    pub fn with_table_budget(forest: &Forest, budget: usize) -> ForestShap {
         let mut expected = forest.base;
         let mut trees = Vec::with_capacity(forest.trees.len());
         let mut offset = 0usize;
@@ -69,6 +81,29 @@ impl ForestShap {
             collect_leaves(nodes, 0, &mut path, &bit_of, &mut leaves, &mut expected);
             trees.push(TreeShap { internal, leaves });
             offset += nodes.len();
+        }
+        let size: usize = trees
+            .iter()
+            .flat_map(|t| &t.leaves)
+            .map(|l| l.g.len() * l.path.len())
+            .sum();
+        if size <= budget {
+            for leaf in trees.iter_mut().flat_map(|t| &mut t.leaves) {
+                let k = leaf.path.len();
+                let g = &leaf.g;
+                let mut table = Vec::with_capacity(g.len() * k);
+                for o in 0..g.len() {
+                    let neg = -(leaf.value * g[o]);
+                    for (j, pf) in leaf.path.iter().enumerate() {
+                        table.push(if o >> j & 1 == 1 {
+                            pf.coef * g[o ^ (1 << j)]
+                        } else {
+                            neg
+                        });
+                    }
+                }
+                leaf.table = table;
+            }
         }
         ForestShap { trees, expected }
     }
@@ -93,6 +128,20 @@ impl ForestShap {
             }
             for leaf in &tree.leaves {
                 let g = &leaf.g[..];
+                let k = leaf.path.len();
+                if !leaf.table.is_empty() {
+                    for (&mask, p) in left_masks.iter().zip(phi.chunks_exact_mut(nf)) {
+                        let mut o = 0usize;
+                        for (j, pf) in leaf.path.iter().enumerate() {
+                            o |= usize::from(mask & pf.mask == pf.dirs) << j;
+                        }
+                        let row = &leaf.table[o * k..(o + 1) * k];
+                        for (pf, &v) in leaf.path.iter().zip(row) {
+                            p[pf.feature] += v;
+                        }
+                    }
+                    continue;
+                }
                 for (&mask, p) in left_masks.iter().zip(phi.chunks_exact_mut(nf)) {
                     let mut o = 0usize;
                     for (j, pf) in leaf.path.iter().enumerate() {
@@ -190,6 +239,7 @@ fn collect_leaves(
                 value: *value,
                 path,
                 g,
+                table: Vec::new(),
             });
         }
         node => {
@@ -296,6 +346,11 @@ mod tests {
             shap.add_contributions_block(&cf, &binned, 5, &mut p1);
             shap.add_contributions_block(&cf, &plain, 5, &mut p2);
             assert_eq!(p1, p2);
+            // Without the precomputed tables: the same bits.
+            let direct = ForestShap::with_table_budget(&forest, 0);
+            let mut p3 = vec![0.0; n * 5];
+            direct.add_contributions_block(&cf, &binned, 5, &mut p3);
+            assert_eq!(p1, p3);
         }
     }
 
