@@ -373,7 +373,7 @@ fn decode(bytes: &[u8]) -> Result<(String, TextEncoding)> {
         return Ok((s.to_owned(), TextEncoding::Utf8Bom));
     }
     let utf16 = |rest: &[u8], le: bool| -> Result<String> {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(LearnError::Encoding(
                 "UTF-16 text with an odd number of bytes".into(),
             ));
