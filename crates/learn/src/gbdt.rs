@@ -701,6 +701,9 @@ impl CompiledForest {
 // ---------------------------------------------------------------------------------------------
 // Training
 
+/// Nodes with at least this many rows build their histogram as two halves.
+const SPLIT_HISTOGRAM_ROWS: usize = 16_384;
+
 /// A histogram bin: gradient and hessian sums (16 bytes, one vector add per row and feature).
 /// Row counts are estimated from the hessian, as LightGBM does.
 #[derive(Debug, Clone, Copy, Default)]
@@ -783,6 +786,10 @@ struct Grower<'a> {
     total_bins: usize,
     x: &'a BinnedRows,
     gh: Vec<GH>,
+    /// Whether the two halves of a large histogram may run on two threads.
+    parallel: bool,
+    /// The training bins again, feature by feature, for partitioning.
+    columns: Vec<u8>,
     partition: Vec<u32>,
     scratch: Vec<u32>,
     pool: Vec<Vec<GH>>,
@@ -799,7 +806,31 @@ impl Grower<'_> {
         }
     }
 
+    /// Adds the rows' gradients to `hist` (zeroed). Large nodes are summed as two halves added
+    /// together, always, so the result is the same whether the halves ran on two threads or one.
     fn build_hist(&self, rows: &[u32], hist: &mut [GH]) {
+        if rows.len() < SPLIT_HISTOGRAM_ROWS {
+            self.accumulate(rows, hist);
+            return;
+        }
+        let (a, b) = rows.split_at(rows.len() / 2);
+        let mut other = vec![GH::default(); hist.len()];
+        if self.parallel {
+            std::thread::scope(|s| {
+                s.spawn(|| self.accumulate(b, &mut other));
+                self.accumulate(a, hist);
+            });
+        } else {
+            self.accumulate(a, hist);
+            self.accumulate(b, &mut other);
+        }
+        for (h, o) in hist.iter_mut().zip(&other) {
+            h.g += o.g;
+            h.h += o.h;
+        }
+    }
+
+    fn accumulate(&self, rows: &[u32], hist: &mut [GH]) {
         let nf = self.x.features;
         let offsets = &self.offsets[..nf];
         for &r in rows {
@@ -1041,21 +1072,26 @@ impl Grower<'_> {
             let Some(pi) = pick else { break };
             let mut parent = leaves.remove(pi);
             let split = parent.split.take().expect("picked leaf has a split");
-            // Stable partition of the parent's rows.
-            let nf = self.x.features;
-            self.scratch.clear();
+            // Stable partition of the parent's rows, without a branch on the side: each row is
+            // written to both places and only the right counter moves. The split feature's bins
+            // are read from its own column.
+            let n_all = self.gh.len();
+            let column = &self.columns[split.feature * n_all..(split.feature + 1) * n_all];
+            let mut goes_left = [false; 256];
+            for (b, g) in goes_left.iter_mut().enumerate() {
+                *g = bin_goes_left(&split.rule, split.default_left, b as u8);
+            }
             let mut w = parent.start;
+            let mut k = 0;
             for i in parent.start..parent.end {
                 let r = self.partition[i];
-                let b = self.x.bins[r as usize * nf + split.feature];
-                if bin_goes_left(&split.rule, split.default_left, b) {
-                    self.partition[w] = r;
-                    w += 1;
-                } else {
-                    self.scratch.push(r);
-                }
+                let left = usize::from(goes_left[column[r as usize] as usize]);
+                self.partition[w] = r;
+                self.scratch[k] = r;
+                w += left;
+                k += 1 - left;
             }
-            self.partition[w..parent.end].copy_from_slice(&self.scratch);
+            self.partition[w..parent.end].copy_from_slice(&self.scratch[..k]);
             let (ls, le, rs, re) = (parent.start, w, w, parent.end);
             let left_sum = HBin {
                 n: (le - ls) as f64,
@@ -1156,6 +1192,80 @@ impl Grower<'_> {
     }
 }
 
+/// A tree being trained, laid out for walking binned rows without branches: each node is a
+/// 256-bit set of the bins that go left (bit 0: missing); leaves point to themselves.
+struct BinTree {
+    feature: Vec<u32>,
+    mask: Vec<[u64; 4]>,
+    child: Vec<[u32; 2]>,
+    value: Vec<f64>,
+    depth: usize,
+}
+
+impl BinTree {
+    fn new(nodes: &[BuildNode]) -> BinTree {
+        let mut t = BinTree {
+            feature: Vec::with_capacity(nodes.len()),
+            mask: Vec::with_capacity(nodes.len()),
+            child: Vec::with_capacity(nodes.len()),
+            value: Vec::with_capacity(nodes.len()),
+            depth: 0,
+        };
+        for (i, node) in nodes.iter().enumerate() {
+            match node {
+                BuildNode::Leaf { value, .. } => {
+                    t.feature.push(0);
+                    t.mask.push([u64::MAX; 4]);
+                    t.child.push([i as u32; 2]);
+                    t.value.push(*value);
+                }
+                BuildNode::Split {
+                    feature,
+                    rule,
+                    default_left,
+                    left,
+                    right,
+                    ..
+                } => {
+                    let mut mask = [0u64; 4];
+                    for b in 0..=255u8 {
+                        if bin_goes_left(rule, *default_left, b) {
+                            mask[(b >> 6) as usize] |= 1 << (b & 63);
+                        }
+                    }
+                    t.feature.push(*feature as u32);
+                    t.mask.push(mask);
+                    // Index 1 when the row goes left.
+                    t.child.push([*right as u32, *left as u32]);
+                    t.value.push(0.0);
+                }
+            }
+        }
+        fn depth(nodes: &[BuildNode], i: usize) -> usize {
+            match &nodes[i] {
+                BuildNode::Leaf { .. } => 0,
+                BuildNode::Split { left, right, .. } => {
+                    1 + depth(nodes, *left).max(depth(nodes, *right))
+                }
+            }
+        }
+        t.depth = depth(nodes, 0);
+        t
+    }
+
+    /// The leaf value of a binned row.
+    #[inline]
+    fn value_of(&self, row: &[u8]) -> f64 {
+        let mut i = 0usize;
+        for _ in 0..self.depth {
+            let b = row[self.feature[i] as usize];
+            let left = (self.mask[i][(b >> 6) as usize] >> (b & 63)) & 1;
+            i = self.child[i][left as usize] as usize;
+        }
+        self.value[i]
+    }
+}
+
 fn traverse_binned(nodes: &[BuildNode], row: &[u8]) -> f64 {
     let mut i = 0;
     loop {
@@ -1213,6 +1323,24 @@ pub(crate) fn train(
     valid_y: &[bool],
     seed: u64,
 ) -> Trained {
+    let parallel = std::thread::available_parallelism().is_ok_and(|t| t.get() > 1);
+    train_with(
+        params, mappers, train_x, train_y, valid_x, valid_y, seed, parallel,
+    )
+}
+
+/// [`train`], with the use of a second thread for large histograms given.
+#[allow(clippy::too_many_arguments)]
+fn train_with(
+    params: &TreeParams,
+    mappers: &[BinMapper],
+    train_x: &BinnedRows,
+    train_y: &[bool],
+    valid_x: &BinnedRows,
+    valid_y: &[bool],
+    seed: u64,
+    parallel: bool,
+) -> Trained {
     let n = train_y.len();
     let nf = mappers.len();
     let mut offsets = Vec::with_capacity(nf + 1);
@@ -1240,8 +1368,18 @@ pub(crate) fn train(
         total_bins: total,
         x: train_x,
         gh: vec![GH::default(); n],
+        parallel,
         partition: Vec::with_capacity(n),
-        scratch: Vec::with_capacity(n),
+        scratch: vec![0; n],
+        columns: {
+            let mut c = vec![0u8; n * nf];
+            for r in 0..n {
+                for (f, &b) in train_x.row(r).iter().enumerate() {
+                    c[f * n + r] = b;
+                }
+            }
+            c
+        },
         pool: Vec::new(),
     };
     let mut in_bag = vec![false; n];
@@ -1279,13 +1417,14 @@ pub(crate) fn train(
                 }
             }
         }
+        let walk = BinTree::new(&nodes);
         for i in 0..n {
             if !in_bag[i] {
-                margin[i] += traverse_binned(&nodes, train_x.row(i));
+                margin[i] += walk.value_of(train_x.row(i));
             }
         }
         for (i, m) in valid_margin.iter_mut().enumerate() {
-            *m += traverse_binned(&nodes, valid_x.row(i));
+            *m += walk.value_of(valid_x.row(i));
         }
         trees.push(nodes);
         let loss = log_loss_of_margins(&valid_margin, valid_y);
@@ -1371,4 +1510,41 @@ fn convert(nodes: &[BuildNode], mappers: &[BinMapper]) -> Vec<Node> {
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::schema::Schema;
+    use rand::{Rng, SeedableRng};
+
+    #[test]
+    fn one_thread_or_two_grow_the_same_trees() {
+        let n = 40_000;
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let mut data = Dataset::new();
+        let x: Vec<f64> = (0..n).map(|_| rng.gen_range(0.0..1.0)).collect();
+        let y: Vec<f64> = (0..n).map(|_| rng.gen_range(0.0..1.0)).collect();
+        let labels: Vec<bool> = (0..n)
+            .map(|i| rng.gen_bool(0.2 + 0.6 * x[i] * y[i]))
+            .collect();
+        data.push_numeric("x", x);
+        data.push_numeric("y", y);
+        let rows: Vec<usize> = (0..n).collect();
+        let schema = Schema::from_rows(&data, &rows);
+        let enc = schema.encode(&data).unwrap();
+        let mappers: Vec<BinMapper> = (0..2)
+            .map(|f| BinMapper::fit(&enc.columns[f], &rows, 0))
+            .collect();
+        let bx = BinnedRows::build(&enc, &mappers, &rows);
+        let p = TreeParams {
+            max_trees: 4,
+            ..TreeParams::default()
+        };
+        let one = train_with(&p, &mappers, &bx, &labels, &bx, &labels, 3, false);
+        let two = train_with(&p, &mappers, &bx, &labels, &bx, &labels, 3, true);
+        assert_eq!(one.forest, two.forest);
+        assert_eq!(one.valid_margin, two.valid_margin);
+    }
 }
