@@ -186,19 +186,20 @@ pub(crate) fn month_start(d: NaiveDate) -> NaiveDate {
 }
 
 impl History {
-    /// Loads the last `last_n` snapshots (all when `None`).
-    pub async fn load(ws: &Workspace, last_n: Option<usize>) -> Result<Self> {
+    /// Loads the given snapshots (all when `None`), oldest first.
+    pub async fn load(ws: &Workspace, only: Option<&[i64]>) -> Result<Self> {
         let pool = ws.pool();
         let all = history::snapshots(pool).await?;
-        let skip = last_n.map_or(0, |n| all.len().saturating_sub(n));
-        let chosen: Vec<(i64, NaiveDate)> = all[skip..]
+        let chosen: Vec<(i64, NaiveDate)> = all
             .iter()
+            .filter(|(id, _)| only.is_none_or(|o| o.contains(id)))
             .map(|(id, d)| Ok((*id, parse_date(d)?)))
             .collect::<Result<_>>()?;
         let mut h = History::default();
-        let Some(first_id) = chosen.iter().map(|(id, _)| *id).min() else {
+        if chosen.is_empty() {
             return Ok(h);
-        };
+        }
+        let ids: Vec<i64> = chosen.iter().map(|(id, _)| *id).collect();
         let snap_pos: HashMap<i64, usize> = chosen
             .iter()
             .enumerate()
@@ -218,7 +219,7 @@ impl History {
         h.usage = vec![Vec::new(); n_t];
 
         let tenant = |h: &History, id: &str| h.tenant_index.get(id).map(|i| *i as usize);
-        for (snap, tid, employees, acr) in history::states_since(pool, first_id).await? {
+        for (snap, tid, employees, acr) in history::states_since(pool, &ids).await? {
             let (Some(s), Some(t)) = (snap_pos.get(&snap), tenant(&h, &tid)) else {
                 continue;
             };
@@ -230,30 +231,40 @@ impl History {
             });
         }
         let mut products: HashMap<String, Option<Product>> = HashMap::new();
-        for (snap, tid, product, qty, status, end) in
-            history::subscriptions_since(pool, first_id).await?
-        {
-            let (Some(s), Some(t)) = (snap_pos.get(&snap), tenant(&h, &tid)) else {
+        let field = |it: &mut std::str::Split<'_, char>| it.next().unwrap_or_default().to_owned();
+        for (tid, packed) in history::subscriptions_packed_since(pool, &ids).await? {
+            let Some(t) = tenant(&h, &tid) else {
                 continue;
             };
-            let product = *products
-                .entry(product)
-                .or_insert_with_key(|name| Product::parse(name).ok());
-            let Ok(status) = SubscriptionStatus::parse(&status) else {
-                continue;
-            };
-            let end = parse_date(&end)?;
-            if let Some(state) = h.states[*s][t].as_mut() {
-                state.subs.push(Sub {
-                    product,
-                    quantity: u32::try_from(qty).unwrap_or(0),
-                    status,
-                    end,
-                });
+            for record in packed.split(history::RECORD) {
+                let mut it = record.split(history::FIELD);
+                let snap: i64 = field(&mut it).parse().unwrap_or(-1);
+                let product = field(&mut it);
+                let qty: i64 = field(&mut it).parse().unwrap_or(0);
+                let status = field(&mut it);
+                let end = field(&mut it);
+                let Some(s) = snap_pos.get(&snap) else {
+                    continue;
+                };
+                let product = *products
+                    .entry(product)
+                    .or_insert_with_key(|name| Product::parse(name).ok());
+                let Ok(status) = SubscriptionStatus::parse(&status) else {
+                    continue;
+                };
+                let end = parse_date(&end)?;
+                if let Some(state) = h.states[*s][t].as_mut() {
+                    state.subs.push(Sub {
+                        product,
+                        quantity: u32::try_from(qty).unwrap_or(0),
+                        status,
+                        end,
+                    });
+                }
             }
         }
         for (snap, tid, mfa, enforced, dfo, dfb, dfe, devices) in
-            history::security_since(pool, first_id).await?
+            history::security_since(pool, &ids).await?
         {
             let (Some(s), Some(t)) = (snap_pos.get(&snap), tenant(&h, &tid)) else {
                 continue;
@@ -271,34 +282,47 @@ impl History {
         }
         let mut latest_month: Vec<Option<NaiveDate>> = vec![None; chosen.len()];
         let mut months: HashMap<String, NaiveDate> = HashMap::new();
-        for (snap, tid, workload, month, assigned, active) in
-            history::usage_since(pool, first_id).await?
-        {
-            let (Some(s), Some(t)) = (snap_pos.get(&snap), tenant(&h, &tid)) else {
+        let mut workloads: HashMap<String, Option<Workload>> = HashMap::new();
+        for (tid, packed) in history::usage_packed_since(pool, &ids).await? {
+            let Some(t) = tenant(&h, &tid) else {
                 continue;
             };
-            let Ok(w) = Workload::parse(&workload) else {
-                continue;
-            };
-            let month = match months.get(&month) {
-                Some(m) => *m,
-                None => {
-                    let m = month_start(parse_date(&month)?);
-                    months.insert(month, m);
-                    m
+            for record in packed.split(history::RECORD) {
+                let mut it = record.split(history::FIELD);
+                let snap: i64 = field(&mut it).parse().unwrap_or(-1);
+                let workload = field(&mut it);
+                let month = field(&mut it);
+                let assigned: i64 = field(&mut it).parse().unwrap_or(0);
+                let active: i64 = field(&mut it).parse().unwrap_or(0);
+                let Some(s) = snap_pos.get(&snap) else {
+                    continue;
+                };
+                let Some(w) = *workloads
+                    .entry(workload)
+                    .or_insert_with_key(|name| Workload::parse(name).ok())
+                else {
+                    continue;
+                };
+                let month = match months.get(&month) {
+                    Some(m) => *m,
+                    None => {
+                        let m = month_start(parse_date(&month)?);
+                        months.insert(month, m);
+                        m
+                    }
+                };
+                let lm = &mut latest_month[*s];
+                if lm.is_none_or(|x| x < month) {
+                    *lm = Some(month);
                 }
-            };
-            let lm = &mut latest_month[*s];
-            if lm.is_none_or(|x| x < month) {
-                *lm = Some(month);
+                h.usage[t].push(UsagePoint {
+                    month,
+                    snap: *s as u16,
+                    workload: workload_index(w) as u8,
+                    assigned: u32::try_from(assigned).unwrap_or(0),
+                    active: u32::try_from(active).unwrap_or(0),
+                });
             }
-            h.usage[t].push(UsagePoint {
-                month,
-                snap: *s as u16,
-                workload: workload_index(w) as u8,
-                assigned: u32::try_from(assigned).unwrap_or(0),
-                active: u32::try_from(active).unwrap_or(0),
-            });
         }
         for series in &mut h.usage {
             series.sort_by_key(|p| (p.month, p.snap, p.workload));

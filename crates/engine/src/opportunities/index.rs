@@ -22,6 +22,41 @@ struct Entry {
     folded: String,
     date: NaiveDate,
     probability: f64,
+    /// Position of the customer name in name order, so sorting by it compares integers.
+    customer_rank: u32,
+    /// Position of the recommendation text in text order.
+    recommendation_rank: u32,
+}
+
+/// Fills the name and recommendation ranks: string comparisons happen once per load, not on
+/// every query's sort.
+fn rank(entries: &mut [Entry]) {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| entries[a].row.customer.cmp(&entries[b].row.customer));
+    let mut last: Option<usize> = None;
+    let mut r = 0u32;
+    for &i in &order {
+        if last.is_some_and(|l| entries[l].row.customer != entries[i].row.customer) {
+            r += 1;
+        }
+        entries[i].customer_rank = r;
+        last = Some(i);
+    }
+    order.sort_by(|&a, &b| {
+        entries[a]
+            .row
+            .recommendation
+            .cmp(&entries[b].row.recommendation)
+    });
+    let mut last: Option<usize> = None;
+    let mut r = 0u32;
+    for &i in &order {
+        if last.is_some_and(|l| entries[l].row.recommendation != entries[i].row.recommendation) {
+            r += 1;
+        }
+        entries[i].recommendation_rank = r;
+        last = Some(i);
+    }
 }
 
 /// The opportunities of one workspace in one language.
@@ -98,8 +133,11 @@ impl OpportunityIndex {
                 row,
                 date,
                 probability: o.probability,
+                customer_rank: 0,
+                recommendation_rank: 0,
             });
         }
+        rank(&mut entries);
         let mut overview = OpportunityOverview::default();
         if let Some((snapshot_id, refreshed_at)) = last {
             let as_of = history_table::as_of(pool, snapshot_id).await?;
@@ -135,6 +173,40 @@ impl OpportunityIndex {
             by_key,
             overview,
         })
+    }
+
+    /// An index over given rows and probabilities, without a workspace: for measuring the
+    /// table's queries at sizes no demo reaches quickly.
+    #[doc(hidden)]
+    pub fn from_rows(language: Language, rows: Vec<(OpportunityRow, f64)>) -> Self {
+        let entries: Vec<Entry> = rows
+            .into_iter()
+            .filter_map(|(row, probability)| {
+                let date = NaiveDate::parse_from_str(&row.date_added, "%Y-%m-%d").ok()?;
+                Some(Entry {
+                    folded: fold(&format!("{} {}", row.customer, row.domain)),
+                    row,
+                    date,
+                    probability,
+                    customer_rank: 0,
+                    recommendation_rank: 0,
+                })
+            })
+            .collect();
+        let mut entries = entries;
+        rank(&mut entries);
+        let by_key = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.row.key.clone(), i))
+            .collect();
+        Self {
+            workspace_id: String::new(),
+            language,
+            entries,
+            by_key,
+            overview: OpportunityOverview::default(),
+        }
     }
 
     /// Whether the index was built for this workspace and language.
@@ -227,8 +299,8 @@ impl OpportunityIndex {
             // Ties: most probable first, then by name, so the order is stable across queries.
             primary
                 .then(y.probability.total_cmp(&x.probability))
-                .then(x.row.customer.cmp(&y.row.customer))
-                .then(x.row.key.cmp(&y.row.key))
+                .then(x.customer_rank.cmp(&y.customer_rank))
+                .then(a.cmp(&b))
         });
         Ok(picked)
     }

@@ -399,21 +399,34 @@ pub(crate) fn carry_dates(
         .collect()
 }
 
-fn snapshots_for_features(all: &[(i64, String)]) -> usize {
-    // The features look six months back; eight months of snapshots cover any cadence ≥ monthly.
-    let Some((_, last)) = all.last() else {
-        return 0;
+/// The snapshots the latest one's features read: those of its last four months (usage and its
+/// trend) and the latest ones at least three and six months older (seat and headcount change).
+fn snapshots_for_features(all: &[(i64, String)]) -> Vec<i64> {
+    let parse = |d: &str| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok();
+    let Some(last) = all.last().and_then(|(_, d)| parse(d)) else {
+        return all.iter().map(|(id, _)| *id).collect();
     };
-    let Ok(last) = NaiveDate::parse_from_str(last.get(..10).unwrap_or(last), "%Y-%m-%d") else {
-        return all.len();
-    };
-    let from = last
-        .checked_sub_months(chrono::Months::new(8))
-        .unwrap_or(last)
-        .to_string();
-    all.iter()
-        .filter(|(_, d)| d.as_str() >= from.as_str())
-        .count()
+    let month = super::history::month_start(last);
+    let back = |k: u32| super::history::months_back(month, k);
+    let mut ids: Vec<i64> = all
+        .iter()
+        .filter(|(_, d)| parse(d).is_some_and(|d| d >= back(3)))
+        .map(|(id, _)| *id)
+        .collect();
+    for k in [3, 6] {
+        // The latest snapshot dated before month m−k+1 starts: within month m−k or earlier.
+        let before = back(k - 1);
+        if let Some((id, _)) = all
+            .iter()
+            .rev()
+            .find(|(_, d)| parse(d).is_some_and(|d| d < before))
+        {
+            ids.push(*id);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Recomputes the opportunities from the latest snapshot and stores them.
@@ -435,9 +448,10 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
     } else {
         cached_models(table::models(pool).await?, &sig)
     };
+    let trained = cached.is_none();
     let (h, feats, mut models) = match cached {
         Some(models) => {
-            let h = History::load(ws, Some(snapshots_for_features(&snapshots))).await?;
+            let h = History::load(ws, Some(&snapshots_for_features(&snapshots))).await?;
             let feats = vec![Vec::new(); h.snapshots.len()];
             (h, feats, models)
         }
@@ -485,6 +499,22 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
         candidates_at(&h, last, &latest_feats, &models, &settings),
         &settings,
     );
+    let mut ml_facts: HashMap<(ModelKind, usize), Vec<Fact>> = HashMap::new();
+    for (kind, model) in &models.ml {
+        let tenants: Vec<usize> = winners
+            .iter()
+            .filter(|w| w.candidate.model == *kind)
+            .map(|w| w.candidate.tenant)
+            .filter(|t| latest_feats[*t].is_some())
+            .collect();
+        let rows: Vec<&Features> = tenants
+            .iter()
+            .filter_map(|t| latest_feats[*t].as_ref())
+            .collect();
+        for (t, facts) in tenants.into_iter().zip(ml::explain_all(model, &rows)) {
+            ml_facts.insert((*kind, t), facts);
+        }
+    }
     let mut per_model: HashMap<ModelKind, i64> = HashMap::new();
     let snap = &h.snapshots[last];
     let mut rows = Vec::with_capacity(winners.len());
@@ -506,11 +536,9 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
         };
         let f = latest_feats[c.tenant].as_ref();
         let facts = match (c.model.method(), f) {
-            (ModelMethod::MachineLearning, Some(f)) => models
-                .ml
-                .get(&c.model)
-                .map(|m| ml::explain(m, f))
-                .unwrap_or_default(),
+            (ModelMethod::MachineLearning, Some(_)) => {
+                ml_facts.remove(&(c.model, c.tenant)).unwrap_or_default()
+            }
             (ModelMethod::DecisionTree, Some(f)) => models
                 .trees
                 .get(&c.model)
@@ -589,7 +617,12 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
     let mut tx = ws.begin().await?;
     table::replace_all(&mut tx, &rows).await?;
     for m in &models.stored {
-        table::put_model(&mut tx, m).await?;
+        // Reused models keep their stored bytes; only what they produced changes.
+        if trained || m.payload.is_none() {
+            table::put_model(&mut tx, m).await?;
+        } else {
+            table::set_model_candidates(&mut tx, &m.model, m.candidates).await?;
+        }
     }
     table::log_refresh(
         &mut tx,

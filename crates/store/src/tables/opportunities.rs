@@ -91,7 +91,7 @@ pub async fn replace_all(conn: &mut SqliteConnection, rows: &[StoredOpportunity]
 pub async fn all(pool: &SqlitePool) -> Result<Vec<StoredOpportunity>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT key, tenant_id, opportunity_type, model, product, probability, seats, date_added, \
-           snapshot_id, '' FROM opportunities",
+           snapshot_id, '' FROM opportunities ORDER BY key",
     )
     .fetch_all(pool)
     .await?;
@@ -277,6 +277,20 @@ pub async fn put_model(conn: &mut SqliteConnection, m: &StoredModel) -> Result<(
     .bind(&m.trained_at)
     .execute(&mut *conn)
     .await?;
+    Ok(())
+}
+
+/// Updates how many opportunities a stored model produced.
+pub async fn set_model_candidates(
+    conn: &mut SqliteConnection,
+    model: &str,
+    candidates: i64,
+) -> Result<()> {
+    sqlx::query("UPDATE opportunity_models SET candidates = ? WHERE model = ?")
+        .bind(candidates)
+        .bind(model)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -107,14 +107,32 @@ pub(crate) fn predict(model: &learn::Model, rows: &[&Features]) -> Vec<f64> {
         .unwrap_or_else(|_| vec![f64::NAN; rows.len()])
 }
 
-/// The largest contributions of one tenant's score, as facts.
-pub(crate) fn explain(model: &learn::Model, f: &Features) -> Vec<Fact> {
-    let ds = dataset(&[f], &NUMERIC, &CATEGORICAL);
-    let Ok(c) = model.contributions(&ds, 0) else {
+/// The largest contributions of each tenant's score, as facts (one batch per model: building
+/// the encoded data once is what makes explaining thousands of opportunities cheap).
+pub(crate) fn explain_all(model: &learn::Model, rows: &[&Features]) -> Vec<Vec<Fact>> {
+    if rows.is_empty() {
         return Vec::new();
+    }
+    let ds = dataset(rows, &NUMERIC, &CATEGORICAL);
+    let Ok(m) = model.contributions_matrix(&ds) else {
+        return vec![Vec::new(); rows.len()];
     };
-    let mut values: Vec<(String, f64)> = c
-        .values
+    rows.iter()
+        .enumerate()
+        .map(|(r, f)| {
+            let values = m
+                .features
+                .iter()
+                .cloned()
+                .zip(m.row(r).iter().copied())
+                .collect();
+            facts_of(f, values)
+        })
+        .collect()
+}
+
+fn facts_of(f: &Features, values: Vec<(String, f64)>) -> Vec<Fact> {
+    let mut values: Vec<(String, f64)> = values
         .into_iter()
         .filter(|(name, v)| *v != 0.0 && is_explainable(f, name))
         .collect();
