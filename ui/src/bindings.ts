@@ -51,6 +51,13 @@ export const commands = {
 	 *  `null` when the user cancels it.
 	 */
 	exportOpportunities: (language: Language, query: OpportunityQuery_Deserialize, path: string | null) => typedError<ExportSummary | null, IpcError_Serialize>(__TAURI_INVOKE("export_opportunities", { language, query, path })),
+	/**  The opportunity models' thresholds and windows. */
+	opportunitySettings: () => typedError<OpportunitySettings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("opportunity_settings")),
+	/**
+	 *  Changes the thresholds and windows, then refreshes the opportunities with them (the models
+	 *  retrain when the horizon or seed changed).
+	 */
+	setOpportunitySettings: (language: Language, settings: OpportunitySettings_Deserialize) => typedError<RefreshSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_opportunity_settings", { language, settings })),
 	/**
 	 *  Imports files (format detected) into a new snapshot. Without paths, asks for them with the
 	 *  native open dialog; `null` when the user cancels it. Nothing is written when any file has an
@@ -666,6 +673,61 @@ export type OpportunityRow_Serialize = {
 	feedback: Feedback_Serialize | null,
 	/**  Dismissed by the seller. */
 	dismissed: boolean,
+};
+
+/**  Thresholds and windows; the defaults are SPEC §3's. */
+export type OpportunitySettings = OpportunitySettings_Serialize | OpportunitySettings_Deserialize;
+
+/**  Thresholds and windows; the defaults are SPEC §3's. */
+export type OpportunitySettings_Deserialize = {
+	/**  Probability at or above which an opportunity is High. */
+	high?: number | null,
+	/**  Probability at or above which it is Medium. */
+	medium?: number | null,
+	/**  Learned and tree models list a tenant only at or above this probability. */
+	minProbability?: number | null,
+	/**  Months after a snapshot in which the predicted event counts. */
+	horizonMonths?: number,
+	/**  Points of active-user share within which a usage trend is "No change". */
+	trendTolerancePoints?: number | null,
+	/**  SMB engagement: share of active users below which a workload is poorly adopted. */
+	smbThreshold?: number | null,
+	/**  SMB engagement: poorly adopted workloads needed. */
+	smbMinWorkloads?: number,
+	/**  SMB engagement: licensed users a workload needs before its adoption is judged. */
+	smbMinAssigned?: number,
+	/**  SMB engagement: largest organisation that counts as SMB. */
+	smbMaxEmployees?: number,
+	/**  Trials: days before the end of a trial when it is listed. */
+	trialWindowDays?: number,
+	/**  Seed of the learners. */
+	seed?: number,
+};
+
+/**  Thresholds and windows; the defaults are SPEC §3's. */
+export type OpportunitySettings_Serialize = {
+	/**  Probability at or above which an opportunity is High. */
+	high: number | null,
+	/**  Probability at or above which it is Medium. */
+	medium: number | null,
+	/**  Learned and tree models list a tenant only at or above this probability. */
+	minProbability: number | null,
+	/**  Months after a snapshot in which the predicted event counts. */
+	horizonMonths: number,
+	/**  Points of active-user share within which a usage trend is "No change". */
+	trendTolerancePoints: number | null,
+	/**  SMB engagement: share of active users below which a workload is poorly adopted. */
+	smbThreshold: number | null,
+	/**  SMB engagement: poorly adopted workloads needed. */
+	smbMinWorkloads: number,
+	/**  SMB engagement: licensed users a workload needs before its adoption is judged. */
+	smbMinAssigned: number,
+	/**  SMB engagement: largest organisation that counts as SMB. */
+	smbMaxEmployees: number,
+	/**  Trials: days before the end of a trial when it is listed. */
+	trialWindowDays: number,
+	/**  Seed of the learners. */
+	seed: number,
 };
 
 /**  The column the table is sorted by. */

@@ -284,6 +284,32 @@ mod opportunities {
             rows[0]
         );
 
+        // Thresholds are configurable, checked, and applied by a refresh.
+        let saved = run(&[
+            "opportunities",
+            "settings",
+            "--workspace",
+            ws_arg,
+            "--high",
+            "0.95",
+        ]);
+        assert!(
+            saved.contains("\"high\": 0.95") && saved.contains("Saved"),
+            "{saved}"
+        );
+        let refused = cli(tmp.path())
+            .args(["opportunities", "settings", "--workspace", ws_arg])
+            .args(["--high", "0.2", "--medium", "0.5"])
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        assert!(!refused.status.success());
+        assert!(
+            text_of(&refused).contains("Medium"),
+            "{}",
+            text_of(&refused)
+        );
+
         let bad = cli(tmp.path())
             .args(["opportunities", "export", "--workspace"])
             .arg(tmp.path().join("missing"))

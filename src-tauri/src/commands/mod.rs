@@ -34,6 +34,8 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             opportunities::set_opportunity_feedback,
             opportunities::set_opportunity_dismissed,
             opportunities::export_opportunities,
+            opportunities::opportunity_settings,
+            opportunities::set_opportunity_settings,
             import::import_files,
         ])
         .events(tauri_specta::collect_events![

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use partner_advisor_engine::opportunities::{
     self, ExportSummary, Feedback, ModelSummary, OpportunityDetail, OpportunityIndex,
-    OpportunityOverview, OpportunityPage, OpportunityQuery, OpportunityRow, RefreshSummary,
+    OpportunityOverview, OpportunityPage, OpportunityQuery, OpportunityRow, OpportunitySettings,
+    RefreshSummary,
 };
 use partner_advisor_engine::settings::Language;
 use tauri::{AppHandle, State};
@@ -183,4 +184,36 @@ pub async fn export_opportunities(
     Ok(Some(
         opportunities::export(ws, &index, &query, &path, delimiter, language).await?,
     ))
+}
+
+/// The opportunity models' thresholds and windows.
+#[tauri::command]
+#[specta::specta]
+pub async fn opportunity_settings(state: State<'_, AppState>) -> IpcResult<OpportunitySettings> {
+    let guard = state.workspace.read().await;
+    let ws = state.require_workspace(&guard)?;
+    Ok(OpportunitySettings::load(ws).await?)
+}
+
+/// Changes the thresholds and windows, then refreshes the opportunities with them (the models
+/// retrain when the horizon or seed changed).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_opportunity_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    language: Language,
+    settings: OpportunitySettings,
+) -> IpcResult<RefreshSummary> {
+    let summary = {
+        let guard = state.workspace.read().await;
+        let ws = state.require_workspace(&guard)?;
+        settings.save(ws).await?;
+        let mut summary = opportunities::refresh(ws, &state.clock).await?;
+        summary.models = opportunities::models(ws, language).await?;
+        summary
+    };
+    state.forget_opportunity_index().await;
+    DataChanged::opportunities().emit(&app);
+    Ok(summary)
 }

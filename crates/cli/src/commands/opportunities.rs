@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::opportunities::{
-    self, OpportunityIndex, OpportunityQuery, OpportunitySort, OpportunityTab, ProbabilityStatus,
+    self, OpportunityIndex, OpportunityQuery, OpportunitySettings, OpportunitySort, OpportunityTab,
+    ProbabilityStatus,
 };
 use partner_advisor_engine::settings::Language;
 use partner_advisor_store::{Keychain, Workspace};
@@ -48,9 +49,80 @@ pub enum Lang {
     Pl,
 }
 
+/// Changes to the models' thresholds; unset flags keep their value.
+#[derive(Debug, clap::Args)]
+pub struct SettingsArgs {
+    /// Probability at or above which an opportunity is High (default 0.60).
+    #[arg(long)]
+    high: Option<f64>,
+    /// Probability at or above which it is Medium (default 0.30).
+    #[arg(long)]
+    medium: Option<f64>,
+    /// Learned and tree models list a tenant only at or above this probability (default 0.15).
+    #[arg(long)]
+    min_probability: Option<f64>,
+    /// Months after a snapshot in which a predicted event counts (default 6).
+    #[arg(long)]
+    horizon_months: Option<u32>,
+    /// Points of active-user share within which a usage trend is "No change" (default 5).
+    #[arg(long)]
+    trend_tolerance_points: Option<f64>,
+    /// SMB engagement: active-user share below which a workload is poorly adopted (default 0.5).
+    #[arg(long)]
+    smb_threshold: Option<f64>,
+    /// SMB engagement: poorly adopted workloads needed (default 3).
+    #[arg(long)]
+    smb_min_workloads: Option<u32>,
+    /// SMB engagement: licensed users a workload needs to be judged (default 5).
+    #[arg(long)]
+    smb_min_assigned: Option<u32>,
+    /// SMB engagement: largest organisation that counts as SMB (default 299).
+    #[arg(long)]
+    smb_max_employees: Option<u32>,
+    /// Trials: days before a trial ends when it is listed (default 30).
+    #[arg(long)]
+    trial_window_days: Option<u32>,
+}
+
+impl SettingsArgs {
+    fn apply(&self, s: &mut OpportunitySettings) -> bool {
+        let mut changed = false;
+        macro_rules! set {
+            ($($field:ident),*) => {$(
+                if let Some(v) = self.$field {
+                    s.$field = v;
+                    changed = true;
+                }
+            )*};
+        }
+        set!(
+            high,
+            medium,
+            min_probability,
+            horizon_months,
+            trend_tolerance_points,
+            smb_threshold,
+            smb_min_workloads,
+            smb_min_assigned,
+            smb_max_employees,
+            trial_window_days
+        );
+        changed
+    }
+}
+
 /// Opportunity commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Show the models' thresholds and windows; with flags, change them and refresh.
+    Settings {
+        /// Workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The changes.
+        #[command(flatten)]
+        changes: SettingsArgs,
+    },
     /// Recompute the opportunities from the latest snapshot (trains the models when the history
     /// changed) and print what each model did.
     Refresh {
@@ -105,6 +177,31 @@ async fn open(workspace: &std::path::Path) -> anyhow::Result<Workspace> {
 /// Runs an opportunity command.
 pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Settings { workspace, changes } => {
+            let ws = open(&workspace).await?;
+            let result = async {
+                let mut settings = OpportunitySettings::load(&ws).await?;
+                let changed = changes.apply(&mut settings);
+                let refreshed = if changed {
+                    settings.save(&ws).await?;
+                    Some(opportunities::refresh(&ws, &SystemClock).await?)
+                } else {
+                    None
+                };
+                anyhow::Ok((settings, refreshed))
+            }
+            .await;
+            ws.close().await;
+            let (settings, refreshed) = result?;
+            println!("{}", serde_json::to_string_pretty(&settings)?);
+            if let Some(r) = refreshed {
+                println!(
+                    "Saved; refreshed {} opportunities ({} new, {} kept, {} gone)",
+                    r.opportunities, r.new, r.kept, r.gone
+                );
+            }
+            Ok(())
+        }
         Command::Refresh { workspace } => {
             let ws = open(&workspace).await?;
             let summary = opportunities::refresh(&ws, &SystemClock).await;

@@ -11,6 +11,7 @@ use crate::{EngineError, Result};
 const META_KEY: &str = "opportunities.settings";
 
 /// Thresholds and windows; the defaults are SPEC §3's.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OpportunitySettings {
@@ -35,6 +36,7 @@ pub struct OpportunitySettings {
     /// Trials: days before the end of a trial when it is listed.
     pub trial_window_days: u32,
     /// Seed of the learners.
+    #[cfg_attr(feature = "ipc-types", specta(type = u32))]
     pub seed: u64,
 }
 
