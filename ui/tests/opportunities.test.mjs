@@ -20,6 +20,7 @@ const DEFAULT_QUERY = {
   search: "",
   statuses: [],
   types: [],
+  dismissed: false,
   addedFrom: null,
   addedTo: null,
   sort: "dateAdded",
@@ -185,6 +186,90 @@ test("probability, type and date-added filters narrow the query; Clear filters r
   await waitForCount(page, LISTED.length);
   assert.deepEqual(await lastQuery(page), DEFAULT_QUERY);
   assert.equal(await page.getByTestId("filter-added-from").inputValue(), "");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("Show dismissed lists the dismissed recommendations; Restore brings one back; Back returns", async () => {
+  const dismissed = OPPORTUNITIES.filter((r) => r.dismissed);
+  assert.equal(dismissed.length, 4);
+  const { page, problems } = await openOpportunities(harness);
+  const link = page.getByTestId("show-dismissed");
+  assert.equal(plain(await link.innerText()), "Show dismissed (4)");
+  await link.click();
+
+  const banner = page.getByTestId("dismissed-banner");
+  await banner.getByText("Dismissed recommendations").waitFor();
+  await page.getByTestId("opportunity-count").getByText("4 dismissed recommendations").waitFor();
+  await settled(page);
+  assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, dismissed: true });
+  let rows = await shownRows(page);
+  assert.deepEqual(
+    rows.map((r) => r.key).sort(),
+    dismissed.map((r) => r.key).sort(),
+  );
+  assert.equal(await link.count(), 0, "the link gives way to the banner's way back");
+  assert.equal(await page.getByTestId("opportunity-row").getByTestId("dismiss").count(), 0);
+  // Filters and tabs still apply to the dismissed list.
+  const growth = dismissed.filter((r) => r.type === "growth");
+  await page.getByTestId("tab-growth").click();
+  await page.getByTestId("opportunity-count").getByText(`${growth.length} dismissed recommendation${growth.length === 1 ? "" : "s"}`, { exact: true }).waitFor();
+  assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, tab: "growth", dismissed: true });
+  await page.getByTestId("tab-all").click();
+  await page.getByTestId("opportunity-count").getByText("4 dismissed recommendations").waitFor();
+  await settled(page);
+
+  rows = await shownRows(page);
+  const restored = rows[0];
+  const restore = page.locator(`[data-testid="opportunity-row"][data-key="${restored.key}"]`).getByTestId("restore");
+  assert.equal(await restore.innerText(), "Restore");
+  assert.equal(await restore.getAttribute("aria-label"), `Restore the recommendation for ${restored.data.customer}`);
+  await restore.click();
+  await page.getByTestId("restore-toast").getByText(`The recommendation for ${restored.data.customer} is listed again.`).waitFor();
+  await page.getByTestId("opportunity-count").getByText("3 dismissed recommendations").waitFor();
+  assert.deepEqual((await ipcCalls(page, "set_opportunity_dismissed")).map((c) => c.args), [
+    { language: "en", key: restored.key, dismissed: false },
+  ]);
+  await page.getByTestId("overview-dismissed").getByText("3 dismissed recommendations are hidden.").waitFor();
+
+  await page.getByTestId("hide-dismissed").click();
+  await waitForCount(page, LISTED.length + 1);
+  assert.deepEqual(await lastQuery(page), DEFAULT_QUERY);
+  assert.equal(await banner.count(), 0);
+  assert.equal(plain(await link.innerText()), "Show dismissed (3)");
+  // The restored one is listed again.
+  await page.getByTestId("opportunity-search").fill(restored.data.customer);
+  await page.locator(`[data-testid="opportunity-row"][data-key="${restored.key}"]`).waitFor();
+
+  // Every query and export the page sent said whether it lists the dismissed ones.
+  await page.getByTestId("opportunities-export").click();
+  await page.getByTestId("export-message").waitFor();
+  const sent = [...(await ipcCalls(page, "query_opportunities")), ...(await ipcCalls(page, "export_opportunities"))];
+  assert.ok(sent.length > 5);
+  for (const call of sent) assert.equal(typeof call.args.query.dismissed, "boolean", JSON.stringify(call.args.query));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("Show dismissed is hidden while nothing is dismissed; the dismissed list keeps its way back when it empties", async () => {
+  const rows = OPPORTUNITIES.map((r) => ({ ...r, dismissed: false }));
+  const none = await openOpportunities(harness, { opportunities: opportunityState({ rows }) });
+  assert.equal(await none.page.getByTestId("show-dismissed").count(), 0);
+  assert.equal(await none.page.getByTestId("overview-dismissed").count(), 0);
+  assert.deepEqual(none.problems, []);
+  await none.page.close();
+
+  const one = rows.map((r, i) => (i === 5 ? { ...r, dismissed: true } : r));
+  const { page, problems } = await openOpportunities(harness, { opportunities: opportunityState({ rows: one }) });
+  await page.getByTestId("show-dismissed").getByText("Show dismissed (1)").click();
+  await page.getByTestId("opportunity-count").getByText("1 dismissed recommendation").waitFor();
+  await settled(page);
+  await page.getByTestId("restore").click();
+  await page.getByTestId("opportunity-table-empty").getByText("There are no dismissed recommendations in this view.").waitFor();
+  await page.getByTestId("dismissed-banner").waitFor();
+  await page.getByTestId("hide-dismissed").click();
+  await waitForCount(page, rows.length);
+  assert.equal(await page.getByTestId("show-dismissed").count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });

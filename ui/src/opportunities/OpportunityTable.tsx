@@ -16,7 +16,7 @@ import { FilterDismiss20Regular, SearchInfo24Regular } from "@fluentui/react-ico
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { OpportunitySort } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
-import { COLUMNS, ROW_HEIGHT } from "./columns";
+import { COLUMNS, DISMISSED_COLUMNS, ROW_HEIGHT } from "./columns";
 import { SORT_LABELS } from "./labels";
 import { OpportunityTableRow, type RowHandlers } from "./OpportunityTableRow";
 import { rowAt, type PagesSnapshot } from "./pageCache";
@@ -110,9 +110,11 @@ export function OpportunityTable({
   onOpen,
   onSaveFeedback,
   onDismiss,
+  onRestore,
 }: OpportunityTableProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const columns = view.dismissed ? DISMISSED_COLUMNS : COLUMNS;
   const hintId = useId();
   const [frameRef, scrollElement] = useScrollParent();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -251,13 +253,13 @@ export function OpportunityTable({
         data-total={loading ? undefined : total}
       >
         <colgroup>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <col key={column.id} style={{ width: column.width }} />
           ))}
         </colgroup>
         <TableHeader ref={headerRef} className={styles.header}>
           <TableRow aria-rowindex={1}>
-            {COLUMNS.map((column) =>
+            {columns.map((column) =>
               column.id === "actions" ? (
                 <TableHeaderCell key={column.id} sortable={false} className={styles.headerCell}>
                   <span className={styles.hidden}>{t("opp.col.actions")}</span>
@@ -279,10 +281,12 @@ export function OpportunityTable({
         <TableBody ref={bodyRef} className={snapshot.stale ? styles.stale : undefined}>
           {empty ? (
             <TableRow>
-              <TableCell colSpan={COLUMNS.length}>
+              <TableCell colSpan={columns.length}>
                 <div className={styles.message} data-testid="opportunity-table-empty">
                   <SearchInfo24Regular aria-hidden="true" />
-                  <Text>{filtered ? t("opp.table.noResults") : t("opp.table.noRows")}</Text>
+                  <Text>
+                    {filtered ? t("opp.table.noResults") : view.dismissed ? t("opp.table.noDismissed") : t("opp.table.noRows")}
+                  </Text>
                   {filtered ? (
                     <Button icon={<FilterDismiss20Regular />} onClick={onClearFilters}>
                       {t("opp.filter.clear")}
@@ -295,12 +299,13 @@ export function OpportunityTable({
             <>
               {paddingTop > 0 ? (
                 <tr aria-hidden="true">
-                  <td colSpan={COLUMNS.length} className={styles.spacer} style={{ height: paddingTop }} />
+                  <td colSpan={columns.length} className={styles.spacer} style={{ height: paddingTop }} />
                 </tr>
               ) : null}
               {items.map((item) => (
                 <OpportunityTableRow
                   key={item.index}
+                  columns={columns}
                   index={item.index}
                   row={loading ? undefined : rowAt(snapshot, item.index)}
                   tabbable={item.index === tabbable}
@@ -308,13 +313,14 @@ export function OpportunityTable({
                   onOpen={onOpen}
                   onSaveFeedback={onSaveFeedback}
                   onDismiss={onDismiss}
+                  onRestore={onRestore}
                   onRowKeyDown={onRowKeyDown}
                   onRowFocus={onRowFocus}
                 />
               ))}
               {paddingBottom > 0 ? (
                 <tr aria-hidden="true">
-                  <td colSpan={COLUMNS.length} className={styles.spacer} style={{ height: paddingBottom }} />
+                  <td colSpan={columns.length} className={styles.spacer} style={{ height: paddingBottom }} />
                 </tr>
               ) : null}
             </>

@@ -10,14 +10,14 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { EyeOff20Regular } from "@fluentui/react-icons";
+import { ArrowUndo20Regular, EyeOff20Regular } from "@fluentui/react-icons";
 import type { OpportunityRow } from "../bindings";
 import { useFormat } from "../format/useFormat";
 import { useI18n } from "../i18n/I18nContext";
 import { FeedbackPopover, type SaveFeedback } from "./FeedbackPopover";
 import { TYPE_LABELS } from "./labels";
 import { ProbabilityBadge } from "./ProbabilityBadge";
-import { COLUMNS, ROW_HEIGHT } from "./columns";
+import { ROW_HEIGHT, type Column } from "./columns";
 
 const useStyles = makeStyles({
   row: {
@@ -75,11 +75,15 @@ export interface RowHandlers {
   onOpen: (row: OpportunityRow) => void;
   onSaveFeedback: (row: OpportunityRow, ...args: Parameters<SaveFeedback>) => ReturnType<SaveFeedback>;
   onDismiss: (row: OpportunityRow) => void;
+  /** Brings a dismissed recommendation back into the lists. */
+  onRestore: (row: OpportunityRow) => void;
   onRowKeyDown: (index: number, event: KeyboardEvent<HTMLTableRowElement>) => void;
   onRowFocus: (index: number) => void;
 }
 
 interface OpportunityTableRowProps extends RowHandlers {
+  /** The table's columns (the dismissed list has no Feedback column). */
+  columns: readonly Column[];
   index: number;
   /** Undefined while its window loads. */
   row: OpportunityRow | undefined;
@@ -95,8 +99,12 @@ function isRowClick(event: MouseEvent<HTMLElement>): boolean {
   return !(target instanceof Element && target.closest("button, a, input, textarea, [role='radio']"));
 }
 
-/** One recommendation: customer, recommendation, probability, type, seats, date added, feedback. */
+/**
+ * One recommendation: customer, recommendation, probability, type, seats, date added, feedback
+ * (not in the dismissed list), and Dismiss (or Restore, for a dismissed one).
+ */
 export const OpportunityTableRow = memo(function OpportunityTableRow({
+  columns,
   index,
   row,
   tabbable,
@@ -104,6 +112,7 @@ export const OpportunityTableRow = memo(function OpportunityTableRow({
   onOpen,
   onSaveFeedback,
   onDismiss,
+  onRestore,
   onRowKeyDown,
   onRowFocus,
 }: OpportunityTableRowProps) {
@@ -125,7 +134,7 @@ export const OpportunityTableRow = memo(function OpportunityTableRow({
   if (!row) {
     return (
       <TableRow className={styles.row} {...common} aria-busy="true" data-testid="opportunity-row-loading">
-        {COLUMNS.map((column) => (
+        {columns.map((column) => (
           <TableCell key={column.id} className={styles.cell}>
             {column.id === "actions" ? null : <SkeletonItem size={12} className={styles.skeleton} aria-label={t("opp.table.loadingRow")} />}
           </TableCell>
@@ -135,6 +144,7 @@ export const OpportunityTableRow = memo(function OpportunityTableRow({
   }
 
   const buttonTab = tabbable ? 0 : -1;
+  const withFeedback = columns.some((column) => column.id === "feedback");
   return (
     <TableRow
       className={styles.row}
@@ -169,36 +179,52 @@ export const OpportunityTableRow = memo(function OpportunityTableRow({
       </TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.numeric)}>{format.number(row.seats)}</TableCell>
       <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>{format.date(row.dateAdded)}</TableCell>
+      {withFeedback ? (
+        <TableCell className={styles.cell}>
+          <div className={styles.buttons}>
+            <FeedbackPopover
+              helpful
+              customer={row.customer}
+              current={row.feedback}
+              tabIndex={buttonTab}
+              onSave={(feedback) => onSaveFeedback(row, feedback)}
+            />
+            <FeedbackPopover
+              helpful={false}
+              customer={row.customer}
+              current={row.feedback}
+              tabIndex={buttonTab}
+              onSave={(feedback) => onSaveFeedback(row, feedback)}
+            />
+          </div>
+        </TableCell>
+      ) : null}
       <TableCell className={styles.cell}>
-        <div className={styles.buttons}>
-          <FeedbackPopover
-            helpful
-            customer={row.customer}
-            current={row.feedback}
-            tabIndex={buttonTab}
-            onSave={(feedback) => onSaveFeedback(row, feedback)}
-          />
-          <FeedbackPopover
-            helpful={false}
-            customer={row.customer}
-            current={row.feedback}
-            tabIndex={buttonTab}
-            onSave={(feedback) => onSaveFeedback(row, feedback)}
-          />
-        </div>
-      </TableCell>
-      <TableCell className={styles.cell}>
-        <Tooltip content={t("opp.dismiss")} relationship="description" withArrow>
+        {row.dismissed ? (
           <Button
             appearance="subtle"
             size="small"
-            icon={<EyeOff20Regular />}
-            aria-label={t("opp.dismissFor", { customer: row.customer })}
+            icon={<ArrowUndo20Regular />}
+            aria-label={t("opp.restoreFor", { customer: row.customer })}
             tabIndex={buttonTab}
-            onClick={() => onDismiss(row)}
-            data-testid="dismiss"
-          />
-        </Tooltip>
+            onClick={() => onRestore(row)}
+            data-testid="restore"
+          >
+            {t("opp.restore")}
+          </Button>
+        ) : (
+          <Tooltip content={t("opp.dismiss")} relationship="description" withArrow>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<EyeOff20Regular />}
+              aria-label={t("opp.dismissFor", { customer: row.customer })}
+              tabIndex={buttonTab}
+              onClick={() => onDismiss(row)}
+              data-testid="dismiss"
+            />
+          </Tooltip>
+        )}
       </TableCell>
     </TableRow>
   );

@@ -19,5 +19,13 @@ export const COLUMNS: readonly Column[] = [
   { id: "actions", width: "44px" },
 ];
 
+/**
+ * The dismissed list: a labelled Restore button (wide enough for "Restaurar") takes the place of
+ * the Feedback column and of the Dismiss icon, so that the recommendation keeps its width.
+ */
+export const DISMISSED_COLUMNS: readonly Column[] = COLUMNS.filter((column) => column.id !== "feedback").map((column) =>
+  column.id === "actions" ? { ...column, width: "124px" } : column,
+);
+
 /** Every row has one height (two lines of text), so the table can be windowed exactly. */
 export const ROW_HEIGHT = 56;

@@ -6,8 +6,13 @@ import type {
   ProbabilityStatus,
 } from "../bindings";
 
-/** What the table shows: a query without its window (offset and limit). */
-export type OpportunityView = Omit<OpportunityQuery_Deserialize, "offset" | "limit" | "addedFrom" | "addedTo"> & {
+/**
+ * What the table shows: a query without its window (offset and limit). Every field is required
+ * here, `dismissed` too (optional in the contract, false by default there): each query the page
+ * sends says whether it lists the dismissed recommendations.
+ */
+export type OpportunityView = Omit<OpportunityQuery_Deserialize, "offset" | "limit" | "addedFrom" | "addedTo" | "dismissed"> & {
+  dismissed: boolean;
   addedFrom: string | null;
   addedTo: string | null;
 };
@@ -22,6 +27,7 @@ export const DEFAULT_VIEW: OpportunityView = {
   search: "",
   statuses: [],
   types: [],
+  dismissed: false,
   addedFrom: null,
   addedTo: null,
   sort: "dateAdded",
@@ -39,7 +45,7 @@ export function windowOf(view: OpportunityView, offset: number, limit: number): 
   return { ...view, offset, limit };
 }
 
-/** Whether a search or any filter narrows the view (the tab and the sort do not count). */
+/** Whether a search or any filter narrows the view (the tab, the sort and the dismissed list do not count). */
 export function isFiltered(view: OpportunityView): boolean {
   return (
     view.search.trim().length > 0 ||
@@ -50,7 +56,7 @@ export function isFiltered(view: OpportunityView): boolean {
   );
 }
 
-/** The view with search and filters cleared; tab and sort kept. */
+/** The view with search and filters cleared; tab, sort and the dismissed list kept. */
 export function withoutFilters(view: OpportunityView): OpportunityView {
   return { ...view, search: "", statuses: [], types: [], addedFrom: null, addedTo: null };
 }

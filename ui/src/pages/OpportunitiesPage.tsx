@@ -2,6 +2,10 @@ import { useCallback, useId, useMemo, useState } from "react";
 import {
   Button,
   Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Tab,
   TabList,
@@ -12,7 +16,7 @@ import {
   tokens,
   useToastController,
 } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, ArrowDownload20Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, ArrowDownload20Regular, ArrowLeft20Regular, EyeOff16Regular } from "@fluentui/react-icons";
 import { commands, type Feedback_Deserialize, type OpportunityRow, type OpportunityTab } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useFormat } from "../format/useFormat";
@@ -50,8 +54,23 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
   },
+  tabRow: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
   tabs: {
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
+  showDismissed: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    // Stays on the right when long tab names push it onto a line of its own.
+    marginLeft: "auto",
+    whiteSpace: "nowrap",
   },
   loading: {
     alignSelf: "flex-start",
@@ -66,7 +85,8 @@ const UNDO_MS = 8000;
 /**
  * Sales Advisor's opportunities (SPEC §3): the overview, the prioritised counts, the tabs, the
  * search and filters, the windowed recommendations table with feedback and dismiss, and the
- * customer flyout. Refresh recomputes, Export writes the current view as CSV.
+ * customer flyout. Refresh recomputes, Export writes the current view as CSV. "Show dismissed"
+ * lists the dismissed recommendations instead, each with Restore.
  */
 export function OpportunitiesPage() {
   const { t, language } = useI18n();
@@ -129,8 +149,23 @@ export function OpportunitiesPage() {
       const result = await settle(commands.setOpportunityDismissed(language, row.key, false));
       if (result.status === "error") setOutcome({ kind: "failed", title: "opp.restoreFailed", error: result.error });
       reload();
+      return result.status === "ok";
     },
     [language, reload],
+  );
+
+  const onRestore = useCallback(
+    (row: OpportunityRow) =>
+      void restore(row).then((restored) => {
+        if (!restored) return;
+        dispatchToast(
+          <Toast data-testid="restore-toast">
+            <ToastTitle>{t("opp.restored", { customer: row.customer })}</ToastTitle>
+          </Toast>,
+          { toastId: `restored-${row.key}`, intent: "success" },
+        );
+      }),
+    [restore, dispatchToast, t],
   );
 
   const dismiss = useCallback(
@@ -178,6 +213,8 @@ export function OpportunitiesPage() {
     setSearchText("");
   };
 
+  const showDismissed = (dismissed: boolean) => setView({ ...view, dismissed });
+
   const asOf = overview?.asOf ?? null;
   const refreshedAt = overview?.refreshedAt ?? null;
   const intro = asOf
@@ -187,6 +224,8 @@ export function OpportunitiesPage() {
     : undefined;
   const total = snapshot.total;
   const filtered = isFiltered(query);
+  const dismissedCount = overview?.dismissed ?? 0;
+  const countText = total === null ? null : view.dismissed ? t("opp.countDismissed", { count: total }) : t("opp.count", { count: total });
 
   return (
     <PageLayout
@@ -229,19 +268,40 @@ export function OpportunitiesPage() {
         <>
           <OverviewCards overview={overview} />
           <div className={styles.list}>
-            <TabList
-              className={styles.tabs}
-              selectedValue={view.tab}
-              onTabSelect={(_, data) => setView(onTab(view, data.value as OpportunityTab))}
-              aria-label={t("opp.tabsLabel")}
-              data-testid="opportunity-tabs"
-            >
-              {TABS.map((tab) => (
-                <Tab key={tab} value={tab} data-testid={`tab-${tab}`}>
-                  {t(TAB_LABELS[tab])}
-                </Tab>
-              ))}
-            </TabList>
+            <div className={styles.tabRow}>
+              <TabList
+                className={styles.tabs}
+                selectedValue={view.tab}
+                onTabSelect={(_, data) => setView(onTab(view, data.value as OpportunityTab))}
+                aria-label={t("opp.tabsLabel")}
+                data-testid="opportunity-tabs"
+              >
+                {TABS.map((tab) => (
+                  <Tab key={tab} value={tab} data-testid={`tab-${tab}`}>
+                    {t(TAB_LABELS[tab])}
+                  </Tab>
+                ))}
+              </TabList>
+              {!view.dismissed && dismissedCount > 0 ? (
+                <Link className={styles.showDismissed} onClick={() => showDismissed(true)} data-testid="show-dismissed">
+                  <EyeOff16Regular aria-hidden="true" />
+                  {t("opp.showDismissed", { count: dismissedCount })}
+                </Link>
+              ) : null}
+            </div>
+            {view.dismissed ? (
+              <MessageBar intent="info" layout="multiline" data-testid="dismissed-banner">
+                <MessageBarBody>
+                  <MessageBarTitle>{t("opp.dismissedView.title")}</MessageBarTitle>
+                  {t("opp.dismissedView.body")}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button icon={<ArrowLeft20Regular />} onClick={() => showDismissed(false)} data-testid="hide-dismissed">
+                    {t("opp.dismissedView.back")}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
             <OpportunityToolbar
               view={query}
               searchText={searchText}
@@ -249,7 +309,7 @@ export function OpportunitiesPage() {
               onChange={(next) => setView({ ...next, search: "" })}
               onClear={clearFilters}
               filtered={filtered || searchText.trim() !== ""}
-              countText={total === null ? null : t("opp.count", { count: total })}
+              countText={countText}
             />
             {snapshot.error ? (
               <div>
@@ -269,6 +329,7 @@ export function OpportunitiesPage() {
               onOpen={open}
               onSaveFeedback={saveFeedback}
               onDismiss={onDismiss}
+              onRestore={onRestore}
             />
           </div>
         </>

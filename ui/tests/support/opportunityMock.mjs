@@ -29,7 +29,11 @@ export function installOpportunityMock(config) {
 
   function matching(query) {
     const needle = fold(query.search.trim());
-    return listed().filter((row) => {
+    // `dismissed` is optional in the contract (serde default false): true lists only the
+    // dismissed ones, instead of the others.
+    const dismissed = query.dismissed ?? false;
+    return state.rows.filter((row) => {
+      if (row.dismissed !== dismissed) return false;
       if (query.tab !== "all" && row.type !== query.tab) return false;
       if (query.types.length > 0 && !query.types.includes(row.type)) return false;
       if (query.statuses.length > 0 && !query.statuses.includes(row.status)) return false;
@@ -226,6 +230,31 @@ export function installOpportunityMock(config) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" data-workload="${workload ?? "all"}" data-dark="${dark}">${body}</svg>`;
   }
 
+  /**
+   * Scores the snapshot of `asOf`: the rows become `afterRefresh`; an opportunity that was
+   * already listed keeps its feedback and dismissal (they are stored by key, as in the backend).
+   */
+  function refresh(asOf) {
+    const before = new Set(listed().map((r) => r.key));
+    const previous = new Map(state.rows.map((r) => [r.key, r]));
+    state.rows = state.afterRefresh.map((r) => {
+      const old = previous.get(r.key);
+      return old ? { ...r, feedback: old.feedback, dismissed: old.dismissed } : { ...r };
+    });
+    state.asOf = asOf;
+    state.refreshedAt = "2025-04-02T09:00:00Z";
+    const kept = listed().filter((r) => before.has(r.key)).length;
+    return {
+      asOf: state.asOf,
+      opportunities: listed().length,
+      new: listed().length - kept,
+      kept,
+      gone: before.size - kept,
+      durationMs: 1840,
+      models: [],
+    };
+  }
+
   const normalizeFeedback = (feedback) =>
     feedback === null ? null : { helpful: feedback.helpful, reason: feedback.reason ?? null, comment: feedback.comment ?? null };
 
@@ -254,21 +283,9 @@ export function installOpportunityMock(config) {
       await sleep(state.refreshDelayMs);
       const failed = failure("refresh_opportunities");
       if (failed) return failed;
-      const before = new Set(listed().map((r) => r.key));
-      state.rows = state.afterRefresh;
-      state.asOf = "2025-03-31";
-      state.refreshedAt = "2025-04-02T09:00:00Z";
-      const kept = listed().filter((r) => before.has(r.key)).length;
+      const summary = refresh("2025-03-31");
       window.__PA_EMIT__("data-changed", { area: "opportunities" });
-      return {
-        asOf: state.asOf,
-        opportunities: listed().length,
-        new: listed().length - kept,
-        kept,
-        gone: before.size - kept,
-        durationMs: 1840,
-        models: [],
-      };
+      return summary;
     },
     opportunity_models: () => [],
     set_opportunity_feedback: ({ key, feedback }) => {
