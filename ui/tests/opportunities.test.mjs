@@ -173,7 +173,9 @@ test("probability, type and date-added filters narrow the query; Clear filters r
   assert.deepEqual((await lastQuery(page)).types, ["growth"]);
 
   await page.getByTestId("filter-added-from").fill("2024-12-01");
+  await page.getByTestId("filter-added-from").press("Tab");
   await page.getByTestId("filter-added-to").fill("2025-02-28");
+  await page.getByTestId("filter-added-to").press("Enter");
   const view = { statuses: ["high", "medium"], types: ["growth"], addedFrom: "2024-12-01", addedTo: "2025-02-28" };
   await waitForCount(page, expectedRows(view).length);
   assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, ...view });
@@ -186,6 +188,71 @@ test("probability, type and date-added filters narrow the query; Clear filters r
   await waitForCount(page, LISTED.length);
   assert.deepEqual(await lastQuery(page), DEFAULT_QUERY);
   assert.equal(await page.getByTestId("filter-added-from").inputValue(), "");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the date-added filter is empty until a date is typed; what is not a date is refused, not sent", async () => {
+  const { page, problems } = await openOpportunities(harness);
+  const from = page.getByTestId("filter-added-from");
+  const to = page.getByTestId("filter-added-to");
+  // Empty, and honestly so: text inputs with a placeholder (WebKitGTK paints an empty
+  // type=date input with today's date).
+  for (const input of [from, to]) {
+    assert.equal(await input.getAttribute("type"), "text");
+    assert.equal(await input.inputValue(), "");
+    assert.equal(await input.getAttribute("placeholder"), "YYYY-MM-DD");
+  }
+  assert.equal(await page.getByTestId("clear-filters").isDisabled(), true);
+  assert.deepEqual(await lastQuery(page), DEFAULT_QUERY);
+
+  // Typing does not query; leaving the box does, with the date as typed (normalised).
+  const queries = (await ipcCalls(page, "query_opportunities")).length;
+  await from.fill("2025-1-31");
+  await page.waitForTimeout(200);
+  assert.equal((await ipcCalls(page, "query_opportunities")).length, queries, "nothing is sent while typing");
+  await from.blur();
+  await waitForCount(page, expectedRows({ addedFrom: "2025-01-31" }).length);
+  assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, addedFrom: "2025-01-31" });
+  assert.equal(await from.inputValue(), "2025-01-31");
+  for (const row of await shownRows(page)) assert.ok(row.data.dateAdded >= "2025-01-31");
+
+  // Not a date: marked, explained, and the query keeps the date it had.
+  const sent = (await ipcCalls(page, "query_opportunities")).length;
+  await to.fill("2025-02-30");
+  await to.press("Enter");
+  const problem = page.getByTestId("date-filter-problem");
+  await problem.getByText("Enter a date as YYYY-MM-DD, for example 2025-03-31.").waitFor();
+  assert.equal(await to.getAttribute("aria-invalid"), "true");
+  assert.equal(await to.getAttribute("aria-describedby"), await problem.getAttribute("id"));
+  // An end before the start is refused too.
+  await to.fill("2024-12-31");
+  await to.press("Enter");
+  await problem.getByText("The start date is after the end date.").waitFor();
+  await page.waitForTimeout(100);
+  assert.equal((await ipcCalls(page, "query_opportunities")).length, sent, "nothing invalid was sent");
+  assert.ok((await ipcCalls(page, "query_opportunities")).every((c) => c.args.query.addedTo === null));
+
+  await to.fill("2025-03-15");
+  await to.press("Enter");
+  await waitForCount(page, expectedRows({ addedFrom: "2025-01-31", addedTo: "2025-03-15" }).length);
+  assert.equal(await problem.count(), 0);
+  assert.equal(await to.getAttribute("aria-invalid"), null);
+  assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, addedFrom: "2025-01-31", addedTo: "2025-03-15" });
+
+  // Emptying a box removes that bound; Clear filters empties both.
+  await from.fill("");
+  await from.blur();
+  await waitForCount(page, expectedRows({ addedTo: "2025-03-15" }).length);
+  assert.equal((await lastQuery(page)).addedFrom, null);
+  await to.fill("not a date");
+  await to.blur();
+  await problem.waitFor();
+  await page.getByTestId("clear-filters").click();
+  await waitForCount(page, LISTED.length);
+  assert.equal(await to.inputValue(), "");
+  assert.equal(await problem.count(), 0);
+  assert.deepEqual(await lastQuery(page), DEFAULT_QUERY);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -28,6 +28,8 @@ export const en = {
   "common.technicalDetails": "Technical details: {message}",
   "common.yes": "Yes",
   "common.no": "No",
+  "common.datePlaceholder": "YYYY-MM-DD",
+  "common.dateInvalid": "Enter a date as YYYY-MM-DD, for example 2025-03-31.",
 
   "startup.opening": "Opening your workspace…",
   "startup.preparingDemo": "Preparing the demo workspace…",
@@ -117,6 +119,7 @@ export const en = {
   "opp.filter.dateAdded": "Date added",
   "opp.filter.dateFrom": "Date added from",
   "opp.filter.dateTo": "Date added to",
+  "opp.filter.dateOrder": "The start date is after the end date.",
   "opp.filter.clear": "Clear filters",
   "opp.filtersLabel": "Search and filters",
   "opp.count": "{count, plural, one {# opportunity} other {# opportunities}}",

@@ -24,6 +24,8 @@ export const es: Record<MessageKey, string> = {
   "common.technicalDetails": "Detalles técnicos: {message}",
   "common.yes": "Sí",
   "common.no": "No",
+  "common.datePlaceholder": "AAAA-MM-DD",
+  "common.dateInvalid": "Escriba una fecha con el formato AAAA-MM-DD, por ejemplo 2025-03-31.",
 
   "startup.opening": "Abriendo el área de trabajo…",
   "startup.preparingDemo": "Preparando el área de trabajo de demostración…",
@@ -109,6 +111,7 @@ export const es: Record<MessageKey, string> = {
   "opp.filter.dateAdded": "Fecha de alta",
   "opp.filter.dateFrom": "Fecha de alta desde",
   "opp.filter.dateTo": "Fecha de alta hasta",
+  "opp.filter.dateOrder": "La fecha inicial es posterior a la fecha final.",
   "opp.filter.clear": "Borrar filtros",
   "opp.filtersLabel": "Búsqueda y filtros",
   "opp.count": "{count, plural, one {# oportunidad} other {# oportunidades}}",

@@ -24,6 +24,8 @@ export const fr: Record<MessageKey, string> = {
   "common.technicalDetails": "Détails techniques : {message}",
   "common.yes": "Oui",
   "common.no": "Non",
+  "common.datePlaceholder": "AAAA-MM-JJ",
+  "common.dateInvalid": "Saisissez une date au format AAAA-MM-JJ, par exemple 2025-03-31.",
 
   "startup.opening": "Ouverture de votre espace de travail…",
   "startup.preparingDemo": "Préparation de l'espace de travail de démonstration…",
@@ -109,6 +111,7 @@ export const fr: Record<MessageKey, string> = {
   "opp.filter.dateAdded": "Date d'ajout",
   "opp.filter.dateFrom": "Date d'ajout à partir du",
   "opp.filter.dateTo": "Date d'ajout jusqu'au",
+  "opp.filter.dateOrder": "La date de début est postérieure à la date de fin.",
   "opp.filter.clear": "Effacer les filtres",
   "opp.filtersLabel": "Recherche et filtres",
   "opp.count": "{count, plural, one {# opportunité} other {# opportunités}}",

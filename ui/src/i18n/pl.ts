@@ -24,6 +24,8 @@ export const pl: Record<MessageKey, string> = {
   "common.technicalDetails": "Szczegóły techniczne: {message}",
   "common.yes": "Tak",
   "common.no": "Nie",
+  "common.datePlaceholder": "RRRR-MM-DD",
+  "common.dateInvalid": "Wpisz datę w formacie RRRR-MM-DD, na przykład 2025-03-31.",
 
   "startup.opening": "Otwieranie obszaru roboczego…",
   "startup.preparingDemo": "Przygotowywanie demonstracyjnego obszaru roboczego…",
@@ -109,6 +111,7 @@ export const pl: Record<MessageKey, string> = {
   "opp.filter.dateAdded": "Data dodania",
   "opp.filter.dateFrom": "Data dodania od",
   "opp.filter.dateTo": "Data dodania do",
+  "opp.filter.dateOrder": "Data początkowa jest późniejsza niż data końcowa.",
   "opp.filter.clear": "Wyczyść filtry",
   "opp.filtersLabel": "Wyszukiwanie i filtry",
   "opp.count": "{count, plural, one {# szansa sprzedaży} few {# szanse sprzedaży} many {# szans sprzedaży} other {# szansy sprzedaży}}",

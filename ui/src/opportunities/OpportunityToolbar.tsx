@@ -1,15 +1,16 @@
+import { useId, useState } from "react";
 import {
   Button,
   Dropdown,
-  Input,
   Option,
   SearchBox,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FilterDismiss20Regular } from "@fluentui/react-icons";
+import { ErrorCircle16Filled, FilterDismiss20Regular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n/I18nContext";
+import { DateFilterInput, type DateProblem } from "./DateFilterInput";
 import { STATUS_LABELS, TYPE_LABELS } from "./labels";
 import { STATUSES, TYPES, type OpportunityView } from "./query";
 
@@ -42,15 +43,15 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     marginRight: tokens.spacingHorizontalXXS,
   },
-  date: {
-    width: "150px",
+  dateProblem: {
+    flexBasis: "100%",
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorPaletteRedForeground1,
   },
-  // An empty date input shows a hint (mm/dd/yyyy in Chromium, today's date in WebKit): in the
-  // placeholder's colour, so that it does not read as a filter that is set.
-  emptyDate: {
-    "::-webkit-datetime-edit": {
-      color: tokens.colorNeutralForeground4,
-    },
+  dateProblemIcon: {
+    flexShrink: 0,
   },
   count: {
     marginLeft: "auto",
@@ -70,12 +71,29 @@ interface OpportunityToolbarProps {
   filtered: boolean;
   /** The result count, once known. */
   countText: string | null;
+  /** Changes when the filters are cleared from outside the toolbar: the date boxes empty. */
+  resetKey: number;
 }
 
+interface DateProblems {
+  from: DateProblem | null;
+  to: DateProblem | null;
+}
+
+const NO_PROBLEMS: DateProblems = { from: null, to: null };
+
 /** Search, probability, type (All tab only) and date-added filters, clear, and the result count. */
-export function OpportunityToolbar({ view, searchText, onSearchText, onChange, onClear, filtered, countText }: OpportunityToolbarProps) {
+export function OpportunityToolbar({ view, searchText, onSearchText, onChange, onClear, filtered, countText, resetKey }: OpportunityToolbarProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const problemId = useId();
+  const [problems, setProblems] = useState<DateProblems>(NO_PROBLEMS);
+  const [shownReset, setShownReset] = useState(resetKey);
+  if (shownReset !== resetKey) {
+    setShownReset(resetKey);
+    setProblems(NO_PROBLEMS);
+  }
+  const problem = problems.from ?? problems.to;
   const statusText = view.statuses.map((s) => t(STATUS_LABELS[s])).join(", ");
   const typeText = view.types.map((type) => t(TYPE_LABELS[type])).join(", ");
   return (
@@ -132,34 +150,52 @@ export function OpportunityToolbar({ view, searchText, onSearchText, onChange, o
         <Text size={200} className={styles.datesLabel} aria-hidden="true">
           {t("opp.filter.dateAdded")}
         </Text>
-        <Input
-          className={styles.date}
-          input={{ className: view.addedFrom ? undefined : styles.emptyDate }}
-          type="date"
-          value={view.addedFrom ?? ""}
-          max={view.addedTo ?? undefined}
-          aria-label={t("opp.filter.dateFrom")}
-          onChange={(_, data) => onChange({ ...view, addedFrom: data.value || null })}
-          data-testid="filter-added-from"
+        <DateFilterInput
+          key={`from-${resetKey}`}
+          value={view.addedFrom}
+          label={t("opp.filter.dateFrom")}
+          problemId={problems.from ? problemId : undefined}
+          onProblem={(from) => setProblems((current) => ({ ...current, from }))}
+          onCommit={(addedFrom) => {
+            if (addedFrom && view.addedTo && addedFrom > view.addedTo) return "order";
+            onChange({ ...view, addedFrom });
+            return null;
+          }}
+          testId="filter-added-from"
         />
         <Text aria-hidden="true">–</Text>
-        <Input
-          className={styles.date}
-          input={{ className: view.addedTo ? undefined : styles.emptyDate }}
-          type="date"
-          value={view.addedTo ?? ""}
-          min={view.addedFrom ?? undefined}
-          aria-label={t("opp.filter.dateTo")}
-          onChange={(_, data) => onChange({ ...view, addedTo: data.value || null })}
-          data-testid="filter-added-to"
+        <DateFilterInput
+          key={`to-${resetKey}`}
+          value={view.addedTo}
+          label={t("opp.filter.dateTo")}
+          problemId={problems.to ? problemId : undefined}
+          onProblem={(to) => setProblems((current) => ({ ...current, to }))}
+          onCommit={(addedTo) => {
+            if (addedTo && view.addedFrom && addedTo < view.addedFrom) return "order";
+            onChange({ ...view, addedTo });
+            return null;
+          }}
+          testId="filter-added-to"
         />
       </div>
-      <Button appearance="subtle" icon={<FilterDismiss20Regular />} disabled={!filtered} onClick={onClear} data-testid="clear-filters">
+      <Button
+        appearance="subtle"
+        icon={<FilterDismiss20Regular />}
+        disabled={!filtered && problem === null}
+        onClick={onClear}
+        data-testid="clear-filters"
+      >
         {t("opp.filter.clear")}
       </Button>
       {countText !== null ? (
         <Text className={styles.count} role="status" aria-live="polite" data-testid="opportunity-count">
           {countText}
+        </Text>
+      ) : null}
+      {problem ? (
+        <Text size={200} id={problemId} className={styles.dateProblem} role="alert" data-testid="date-filter-problem">
+          <ErrorCircle16Filled className={styles.dateProblemIcon} aria-hidden="true" />
+          {problem === "order" ? t("opp.filter.dateOrder") : t("common.dateInvalid")}
         </Text>
       ) : null}
     </div>

@@ -100,6 +100,8 @@ export function OpportunitiesPage() {
   const { overview, error: overviewError } = useOpportunityOverview(language, generation);
   const [view, setView] = useState<OpportunityView>(DEFAULT_VIEW);
   const [searchText, setSearchText] = useState("");
+  // Bumped by Clear filters, so that the date boxes drop what they hold (even text not applied).
+  const [clears, setClears] = useState(0);
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
   const query = useMemo(() => ({ ...view, search }), [view, search]);
   const { snapshot, ensure, patch, retry } = useOpportunityPages(language, query, generation);
@@ -211,6 +213,7 @@ export function OpportunitiesPage() {
   const clearFilters = () => {
     setView(withoutFilters(view));
     setSearchText("");
+    setClears((n) => n + 1);
   };
 
   const showDismissed = (dismissed: boolean) => setView({ ...view, dismissed });
@@ -310,6 +313,7 @@ export function OpportunitiesPage() {
               onClear={clearFilters}
               filtered={filtered || searchText.trim() !== ""}
               countText={countText}
+              resetKey={clears}
             />
             {snapshot.error ? (
               <div>
