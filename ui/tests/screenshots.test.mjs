@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RESULTS, startHarness } from "./support/harness.mjs";
+import { ACTIVE_USERS, BUDGET, CONTOSO, LIGHTHOUSE, LIGHTHOUSE_BROKEN, TEAMS, importState } from "./support/importFixtures.mjs";
+import { makeOpportunities, opportunityState } from "./support/opportunityFixtures.mjs";
 
 let harness;
 before(async () => {
@@ -64,6 +66,50 @@ for (const scheme of ["light", "dark"]) {
       await page.screenshot({ path, animations: "disabled" });
       assert.ok((await stat(path)).size > 20_000, `${path} has content`);
     }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+// Import files at the window's size: a refused import and a successful one.
+for (const scheme of ["light", "dark"]) {
+  for (const kind of ["refused", "success"]) {
+    test(`screenshot: import dialog, ${kind} (${scheme})`, async () => {
+      const picks = kind === "refused" ? [[TEAMS, LIGHTHOUSE_BROKEN, BUDGET]] : [[TEAMS, ACTIVE_USERS, LIGHTHOUSE]];
+      const afterRefresh = makeOpportunities(210).filter((_, i) => i % 40 !== 3);
+      const { page, problems } = await harness.open(
+        { imports: importState({ picks }), opportunities: opportunityState({ afterRefresh }) },
+        { hash: "data", colorScheme: scheme },
+      );
+      await page.getByTestId("import-files").click();
+      if (kind === "success") await page.getByTestId("import-tenant").fill(CONTOSO.domain);
+      await page.getByTestId("import-choose").click();
+      await page.getByTestId(kind === "refused" ? "import-refused" : "import-success").waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      // The outcome scrolls into view smoothly; let it settle.
+      await page.waitForTimeout(600);
+      await page.mouse.move(0, 799);
+      const path = join(RESULTS, `import-${kind}-${scheme}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+}
+
+// The dismissed recommendations, with Restore.
+for (const scheme of ["light", "dark"]) {
+  test(`screenshot: dismissed opportunities (${scheme})`, async () => {
+    const { page, problems } = await harness.open({}, { hash: "opportunities", colorScheme: scheme });
+    await page.getByTestId("show-dismissed").click();
+    await page.getByTestId("dismissed-banner").waitFor();
+    await page.getByTestId("restore").first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.mouse.move(0, 799);
+    const path = join(RESULTS, `opportunities-dismissed-${scheme}.png`);
+    await page.screenshot({ path, animations: "disabled" });
+    assert.ok((await stat(path)).size > 20_000, `${path} has content`);
     assert.deepEqual(problems, []);
     await page.close();
   });

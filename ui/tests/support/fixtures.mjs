@@ -1,6 +1,7 @@
 // Realistic IPC data for the UI tests: the demo workspace of a fictional partner, with two
 // years of monthly snapshots. Shapes follow src/bindings.ts exactly.
 
+import { importState } from "./importFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
 
 const MONTH_ENDS = [];
@@ -105,6 +106,8 @@ export function mockConfig(overrides = {}) {
     startup: { delayMs: 0, steps: [], error: null, waitForCancel: false },
     // Sales Advisor (opportunityMock.mjs); opportunityState({ refreshed: false }) before the first refresh.
     opportunities: opportunityState(),
+    // Import files (tauriMock.mjs, import_files): the file picker's answers and the files' contents.
+    imports: importState(),
     ...overrides,
   };
 }

@@ -254,6 +254,8 @@ export function installOpportunityMock(config) {
       models: [],
     };
   }
+  // An import refreshes the opportunities after it wrote (tauriMock.mjs, import_files).
+  window.__PA_REFRESH_OPPORTUNITIES__ = refresh;
 
   const normalizeFeedback = (feedback) =>
     feedback === null ? null : { helpful: feedback.helpful, reason: feedback.reason ?? null, comment: feedback.comment ?? null };

@@ -4,7 +4,8 @@
 // "plugin:event|unlisten"), and window.__TAURI_EVENT_PLUGIN_INTERNALS__.unregisterListener.
 // Errors are rejected with the IpcError object itself, as Tauri does for Err(IpcError).
 // Commands of whole areas can be added by other init scripts in window.__PA_MOCK_COMMANDS__
-// (opportunityMock.mjs); their calls are recorded here like the others.
+// (opportunityMock.mjs); their calls are recorded here like the others. import_files plays the
+// files of importFixtures.mjs and refreshes the opportunities through opportunityMock.mjs.
 //
 // This function is serialised into the page: it must not use anything from its module scope.
 export function installTauriMock(config) {
@@ -117,6 +118,164 @@ export function installTauriMock(config) {
     delete_credential: ({ kind }) => {
       state.credentials = state.credentials.map((c) => (c.kind === kind ? { kind, isSet: false } : c));
       return state.credentials;
+    },
+    // Plays src-tauri/src/commands/import.rs over crates/engine/src/import: the picker (when no
+    // paths are given; null when closed), the "as of" check, the files read one by one
+    // (import.read), the checks over the whole import, then all or nothing: a new snapshot
+    // (import.write), the opportunities refreshed, data-changed for both areas.
+    async import_files({ paths, tenant, asOf }) {
+      const imports = state.imports;
+      let files = paths;
+      if (files === null) {
+        await sleep(imports.pickDelayMs);
+        const pick = imports.picks.length > 1 ? imports.picks.shift() : imports.picks[0];
+        if (pick === null) return null;
+        files = pick;
+      }
+      const wantedAsOf = asOf?.trim() || null;
+      if (wantedAsOf !== null) {
+        const valid =
+          /^\d{4}-\d{2}-\d{2}$/.test(wantedAsOf) && new Date(`${wantedAsOf}T00:00:00Z`).toISOString().slice(0, 10) === wantedAsOf;
+        if (!valid) return fail("invalidInput", `'${wantedAsOf}' is not a date (YYYY-MM-DD)`);
+      }
+      const jobId = `job-import-${nextId++}`;
+      const step = async (stage, done, total) => {
+        await sleep(imports.stepMs);
+        if (cancelRequested === jobId) return false;
+        emit("job-progress", { jobId, stage, done, total, finished: false });
+        return true;
+      };
+      const finish = () => emit("job-progress", { jobId, stage: "done", done: 1, total: 1, finished: true });
+      const cancelled = () => {
+        finish();
+        return fail("cancelled", "the job was cancelled");
+      };
+
+      // Read each file.
+      const reports = [];
+      for (let i = 0; i < files.length; i += 1) {
+        if (!(await step("import.read", i, files.length))) return cancelled();
+        const spec = imports.files[files[i]];
+        reports.push(
+          spec
+            ? { file: files[i], ...JSON.parse(JSON.stringify(spec)) }
+            : {
+                file: files[i],
+                kind: "unknown format",
+                usageReport: false,
+                rowsRead: 0,
+                rowsAccepted: 0,
+                concealed: false,
+                problems: [{ error: true, line: null, column: null, reason: "cannot read the file: No such file or directory (os error 2)" }],
+                notes: [],
+                usageRows: 0,
+                userActivityRows: 0,
+                opportunities: 0,
+              },
+        );
+      }
+      if (!(await step("import.read", files.length, files.length))) return cancelled();
+
+      // Checks over the whole import: which customer the usage reports belong to.
+      const errors = [];
+      const notes = [];
+      const usage = reports.filter((r) => r.usageReport);
+      const wanted = tenant?.trim() || null;
+      const customer = wanted
+        ? imports.customers.find((c) => c.tenantId.toLowerCase() === wanted.toLowerCase() || c.domain.toLowerCase() === wanted.toLowerCase())
+        : null;
+      if (usage.length > 0 && !customer) {
+        const reason = wanted
+          ? `tenant ${wanted} is not a customer of this workspace (give a customer's tenant ID or primary domain)`
+          : "usage reports do not name their tenant: say which customer they belong to (--tenant TENANT_ID)";
+        for (const report of usage) report.problems.push({ error: true, line: null, column: null, reason });
+      }
+      const fatal = reports.some((r) => r.problems.some((p) => p.error));
+      const sum = (field) => reports.reduce((n, r) => n + r[field], 0);
+      if (!fatal && usage.length === 0 && sum("opportunities") === 0) {
+        errors.push("nothing to import: no usage report the importer uses and no opportunity row");
+      }
+      const fileReports = reports.map((r) => ({
+        file: r.file,
+        kind: r.kind,
+        rowsRead: r.rowsRead,
+        rowsAccepted: r.rowsAccepted,
+        concealed: r.concealed,
+        problems: r.problems.map((p) => ({ error: p.error, line: p.line ?? null, column: p.column ?? null, reason: p.reason })),
+        notes: r.notes,
+      }));
+      if (fatal || errors.length > 0) {
+        finish();
+        return {
+          imported: false,
+          asOf: null,
+          tenantId: null,
+          usageRows: 0,
+          userActivityRows: 0,
+          opportunities: 0,
+          errors,
+          notes,
+          files: fileReports,
+          refresh: null,
+        };
+      }
+
+      // Write one snapshot, carrying the latest one's customers forward.
+      const refreshDates = usage.map((r) => r.refreshDate).sort();
+      const snapshotAsOf = wantedAsOf ?? refreshDates.at(-1) ?? imports.today;
+      const latest = [...state.workspace.snapshots].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : b.id - a.id))[0];
+      if (latest && snapshotAsOf < latest.asOf) {
+        notes.push(
+          `the new snapshot is dated ${snapshotAsOf}, before the workspace's latest snapshot (${latest.asOf}): it carries that snapshot's customers forward, and screens that show the latest snapshot keep showing ${latest.asOf} (give --as-of to date it later)`,
+        );
+      }
+      for (let done = 0; done <= 6; done += 1) {
+        if (!(await step("import.write", done, 6))) return cancelled();
+      }
+      const usageRows = sum("usageRows");
+      const userActivityRows = sum("userActivityRows");
+      const opportunities = sum("opportunities");
+      const snapshot = {
+        id: Math.max(0, ...state.workspace.snapshots.map((s) => s.id)) + 1,
+        asOf: snapshotAsOf,
+        source: "import",
+        label: `import: ${files.map((f) => f.split("/").pop()).join(", ")}`,
+        importedAt: new Date().toISOString(),
+        customers: latest?.customers ?? 0,
+        subscriptions: latest?.subscriptions ?? 0,
+        usageRows,
+        securitySignals: latest?.securitySignals ?? 0,
+        leads: 0,
+      };
+      const counts = state.workspace.counts;
+      state.workspace = {
+        ...state.workspace,
+        snapshots: [snapshot, ...state.workspace.snapshots],
+        counts: {
+          ...counts,
+          snapshots: counts.snapshots + 1,
+          customers: Math.max(counts.customers, snapshot.customers),
+          usageRows: counts.usageRows + usageRows,
+          userActivityRows: counts.userActivityRows + userActivityRows,
+        },
+        fileSizeBytes: state.workspace.fileSizeBytes + 65536,
+      };
+      const refresh = window.__PA_REFRESH_OPPORTUNITIES__?.(snapshotAsOf) ?? null;
+      finish();
+      emit("data-changed", { area: "opportunities" });
+      emit("data-changed", { area: "snapshots" });
+      return {
+        imported: true,
+        asOf: snapshotAsOf,
+        tenantId: usage.length > 0 ? customer.tenantId : null,
+        usageRows,
+        userActivityRows,
+        opportunities,
+        errors,
+        notes,
+        files: fileReports,
+        refresh,
+      };
     },
     cancel_job: ({ jobId }) => {
       cancelRequested = jobId;
