@@ -159,7 +159,7 @@ test("a refused import lists every file's problems with their lines, and changes
   // Usage reports need their tenant; none was given.
   assert.ok(
     files[0].problems.includes(
-      "error | Error: usage reports do not name their tenant: say which customer they belong to (--tenant TENANT_ID)",
+      "error | Error: usage reports do not name their tenant: say which customer they belong to (its tenant ID or primary domain)",
     ),
     files[0].problems.join("\n"),
   );

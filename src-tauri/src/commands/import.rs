@@ -64,19 +64,36 @@ pub async fn import_files(
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
         let summary = run_import(ws, &files, &options, &state.clock, &emitter, &cancel).await;
+        // The data is in once the import committed: a refresh that fails is reported as a
+        // note, never as a failed import.
         let refresh = match &summary {
             Ok(s) if s.snapshot_id.is_some() => {
-                let mut r = opportunities::refresh(ws, &state.clock).await?;
-                r.models = opportunities::models(ws, language).await?;
-                Some(r)
+                match opportunities::refresh(ws, &state.clock).await {
+                    Ok(mut r) => {
+                        r.models = opportunities::models(ws, language)
+                            .await
+                            .unwrap_or_default();
+                        Ok(Some(r))
+                    }
+                    Err(e) => {
+                        tracing::warn!("opportunities not refreshed after an import: {e}");
+                        Err(e.to_string())
+                    }
+                }
             }
-            _ => None,
+            _ => Ok(None),
         };
         summary.map(|s| (s, refresh))
     };
     emitter.finish();
     state.end_job(&job_id);
-    let (summary, refresh) = outcome?;
+    let (mut summary, refresh) = outcome?;
+    let refresh = refresh.unwrap_or_else(|e| {
+        summary.notes.push(format!(
+            "the data was imported, but the opportunities could not be refreshed: {e}"
+        ));
+        None
+    });
     if summary.snapshot_id.is_some() {
         state.forget_opportunity_index().await;
         DataChanged::opportunities().emit(&app);

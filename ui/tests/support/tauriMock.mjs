@@ -187,7 +187,7 @@ export function installTauriMock(config) {
       if (usage.length > 0 && !customer) {
         const reason = wanted
           ? `tenant ${wanted} is not a customer of this workspace (give a customer's tenant ID or primary domain)`
-          : "usage reports do not name their tenant: say which customer they belong to (--tenant TENANT_ID)";
+          : "usage reports do not name their tenant: say which customer they belong to (its tenant ID or primary domain)";
         for (const report of usage) report.problems.push({ error: true, line: null, column: null, reason });
       }
       const fatal = reports.some((r) => r.problems.some((p) => p.error));
@@ -226,7 +226,7 @@ export function installTauriMock(config) {
       const latest = [...state.workspace.snapshots].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : b.id - a.id))[0];
       if (latest && snapshotAsOf < latest.asOf) {
         notes.push(
-          `the new snapshot is dated ${snapshotAsOf}, before the workspace's latest snapshot (${latest.asOf}): it carries that snapshot's customers forward, and screens that show the latest snapshot keep showing ${latest.asOf} (give --as-of to date it later)`,
+          `the new snapshot is dated ${snapshotAsOf}, before the workspace's latest snapshot (${latest.asOf}): it carries that snapshot's customers forward, and screens that show the latest snapshot keep showing ${latest.asOf} (give an as-of date to date it later)`,
         );
       }
       for (let done = 0; done <= 6; done += 1) {

@@ -109,8 +109,8 @@ fn resolve_tenant<'k>(
                 ),
             }
         }
-        _ => "usage reports do not name their tenant: say which customer they belong to \
-              (--tenant TENANT_ID)"
+        _ => "usage reports do not name their tenant: say which customer they belong to (its \
+              tenant ID or primary domain)"
             .to_owned(),
     };
     if has_usage {

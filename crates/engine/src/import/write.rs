@@ -43,7 +43,7 @@ pub(super) async fn write(
             summary.notes.push(format!(
                 "the new snapshot is dated {as_of}, before the workspace's latest snapshot \
                  ({latest_as_of}): it carries that snapshot's customers forward, and screens that \
-                 show the latest snapshot keep showing {latest_as_of} (give --as-of to date it later)"
+                 show the latest snapshot keep showing {latest_as_of} (give an as-of date to date it later)"
             ));
         }
     }
