@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use partner_advisor_store::tables::{history as history_table, opportunities as table};
 use partner_advisor_store::Workspace;
 
@@ -26,6 +26,11 @@ struct Entry {
     customer_rank: u32,
     /// Position of the recommendation text in text order.
     recommendation_rank: u32,
+}
+
+/// A probability as an integer that sorts the same way (millionths).
+fn probability_key(p: f64) -> u32 {
+    (p.clamp(0.0, 1.0) * 1_000_000.0).round() as u32
 }
 
 /// Fills the name and recommendation ranks: string comparisons happen once per load, not on
@@ -258,7 +263,7 @@ impl OpportunityIndex {
             OpportunityTab::Retention => Some(OpportunityType::Retention),
             OpportunityTab::Growth => Some(OpportunityType::Growth),
         };
-        let mut picked: Vec<usize> = self
+        let picked: Vec<usize> = self
             .entries
             .iter()
             .enumerate()
@@ -274,34 +279,40 @@ impl OpportunityIndex {
             })
             .map(|(i, _)| i)
             .collect();
+        // One integer key per row, so the sort compares integers only: the sorted column (its
+        // rank, or the value itself), then the most probable first, then the name, then the row.
         let e = &self.entries;
-        let feedback_rank = |r: &OpportunityRow| match &r.feedback {
-            Some(f) if f.helpful => 0,
-            Some(_) => 1,
-            None => 2,
-        };
-        picked.sort_by(|&a, &b| {
-            let (x, y) = (&e[a], &e[b]);
-            let primary = match q.sort {
-                OpportunitySort::Customer => x.row.customer.cmp(&y.row.customer),
-                OpportunitySort::Recommendation => x.row.recommendation.cmp(&y.row.recommendation),
-                OpportunitySort::Probability => x.probability.total_cmp(&y.probability),
-                OpportunitySort::Type => x.row.opportunity_type.cmp(&y.row.opportunity_type),
-                OpportunitySort::Seats => x.row.seats.cmp(&y.row.seats),
-                OpportunitySort::DateAdded => x.date.cmp(&y.date),
-                OpportunitySort::Feedback => feedback_rank(&x.row).cmp(&feedback_rank(&y.row)),
-            };
-            let primary = if q.descending {
-                primary.reverse()
-            } else {
-                primary
-            };
-            // Ties: most probable first, then by name, so the order is stable across queries.
-            primary
-                .then(y.probability.total_cmp(&x.probability))
-                .then(x.customer_rank.cmp(&y.customer_rank))
-                .then(a.cmp(&b))
-        });
+        let mut keyed: Vec<(u128, u32)> = picked
+            .iter()
+            .map(|&i| {
+                let x = &e[i];
+                let primary: u32 = match q.sort {
+                    OpportunitySort::Customer => x.customer_rank,
+                    OpportunitySort::Recommendation => x.recommendation_rank,
+                    OpportunitySort::Probability => probability_key(x.probability),
+                    OpportunitySort::Type => x.row.opportunity_type as u32,
+                    OpportunitySort::Seats => x.row.seats,
+                    OpportunitySort::DateAdded => x.date.num_days_from_ce().max(0) as u32,
+                    OpportunitySort::Feedback => match &x.row.feedback {
+                        Some(f) if f.helpful => 0,
+                        Some(_) => 1,
+                        None => 2,
+                    },
+                };
+                let primary = if q.descending {
+                    u32::MAX - primary
+                } else {
+                    primary
+                };
+                let key = (u128::from(primary) << 96)
+                    | (u128::from(u32::MAX - probability_key(x.probability)) << 64)
+                    | (u128::from(x.customer_rank) << 32)
+                    | i as u128;
+                (key, i as u32)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|k| k.0);
+        let picked = keyed.into_iter().map(|(_, i)| i as usize).collect();
         Ok(picked)
     }
 
