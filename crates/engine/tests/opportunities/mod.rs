@@ -390,12 +390,19 @@ async fn bench_opportunities() {
         "demo of {customers} tenants: {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // The demo refreshed once already (training, and replaying 24 months for the dates added);
+    // another seed makes the next refresh retrain the six models.
+    let mut settings = opportunities::OpportunitySettings::load(&ws)
+        .await
+        .expect("settings");
+    settings.seed += 1;
+    settings.save(&ws).await.expect("save");
     let started = Instant::now();
     let first = opportunities::refresh(&ws, &clock())
         .await
         .expect("refresh");
     println!(
-        "figure: first refresh (load, train 6 models, replay 24 months): {:.2} s, {} opportunities",
+        "figure: refresh that retrains the six models on 24 months: {:.2} s, {} opportunities",
         started.elapsed().as_secs_f64(),
         first.opportunities
     );
