@@ -115,6 +115,33 @@ export function makeOpportunities(customers = 200, seed = 20250331) {
 
 export const OPPORTUNITIES = makeOpportunities();
 
+/** The eight models as `opportunity_models` reports them after the demo refresh (ModelSummary_Serialize). */
+export const MODEL_SUMMARIES = [
+  { model: "bSku", name: "Microsoft 365 Business SKUs", method: "machineLearning", learned: true, learner: "gradient-boosted trees", validationAucMilli: 812, trainingRows: 4200, candidates: 96, note: "learned from 7 snapshots; validated on the latest 2" },
+  { model: "eSku", name: "Microsoft 365 Enterprise SKUs", method: "machineLearning", learned: true, learner: "logistic regression", validationAucMilli: 774, trainingRows: 4200, candidates: 41, note: "learned from 7 snapshots; validated on the latest 2" },
+  { model: "churn", name: "Churn risk", method: "machineLearning", learned: true, learner: "gradient-boosted trees", validationAucMilli: 705, trainingRows: 4200, candidates: 58, note: "learned from 7 snapshots; validated on the latest 2" },
+  { model: "smbEngagement", name: "SMB tenant engagement", method: "businessRule", learned: false, learner: null, validationAucMilli: null, trainingRows: 0, candidates: 37, note: "rule: at least 3 of 5 workloads below 50% active users" },
+  { model: "mdo", name: "Defender for Office 365", method: "decisionTree", learned: true, learner: "decision tree", validationAucMilli: 688, trainingRows: 4200, candidates: 29, note: "learned tree, depth 4" },
+  { model: "mfa", name: "Multifactor authentication", method: "decisionTree", learned: false, learner: null, validationAucMilli: 641, trainingRows: 0, candidates: 33, note: "shipped tree: too few positive examples to learn (12 < 30)" },
+  { model: "mdb", name: "Defender for Business", method: "decisionTree", learned: false, learner: null, validationAucMilli: null, trainingRows: 0, candidates: 18, note: "shipped tree: no snapshot history yet for this product" },
+  { model: "trials", name: "Trials", method: "businessRule", learned: false, learner: null, validationAucMilli: null, trainingRows: 0, candidates: 12, note: "rule: trials ending within 30 days" },
+];
+
+/** The backend's defaults (OpportunitySettings::default, SPEC §3), as `opportunity_settings` returns them. */
+export const DEFAULT_SETTINGS = {
+  high: 0.6,
+  medium: 0.3,
+  minProbability: 0.15,
+  horizonMonths: 6,
+  trendTolerancePoints: 5,
+  smbThreshold: 0.5,
+  smbMinWorkloads: 3,
+  smbMinAssigned: 5,
+  smbMaxEmployees: 299,
+  trialWindowDays: 30,
+  seed: 7,
+};
+
 /** The mock's opportunities state: after a refresh (default) or before the first one. */
 export function opportunityState({ refreshed = true, rows = OPPORTUNITIES, ...rest } = {}) {
   return {
@@ -127,6 +154,10 @@ export function opportunityState({ refreshed = true, rows = OPPORTUNITIES, ...re
     refreshDelayMs: 300,
     exportPath: EXPORT_PATH,
     exportCancelled: false,
+    // What opportunity_models reports, and after a refresh.
+    models: refreshed ? MODEL_SUMMARIES : [],
+    modelsAfterRefresh: MODEL_SUMMARIES,
+    settings: DEFAULT_SETTINGS,
     failures: {},
     ...rest,
   };

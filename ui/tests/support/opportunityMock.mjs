@@ -242,6 +242,7 @@ export function installOpportunityMock(config) {
       return old ? { ...r, feedback: old.feedback, dismissed: old.dismissed } : { ...r };
     });
     state.asOf = asOf;
+    state.models = state.modelsAfterRefresh;
     state.refreshedAt = "2025-04-02T09:00:00Z";
     const kept = listed().filter((r) => before.has(r.key)).length;
     return {
@@ -251,7 +252,7 @@ export function installOpportunityMock(config) {
       kept,
       gone: before.size - kept,
       durationMs: 1840,
-      models: [],
+      models: state.models,
     };
   }
   // An import refreshes the opportunities after it wrote (tauriMock.mjs, import_files).
@@ -289,7 +290,29 @@ export function installOpportunityMock(config) {
       window.__PA_EMIT__("data-changed", { area: "opportunities" });
       return summary;
     },
-    opportunity_models: () => [],
+    opportunity_models: () => failure("opportunity_models") ?? state.models,
+    opportunity_settings: () => failure("opportunity_settings") ?? state.settings,
+    // Like OpportunitySettings::validate, then save, then a refresh with the models and data-changed.
+    async set_opportunity_settings({ settings }) {
+      const failed = failure("set_opportunity_settings");
+      if (failed) return failed;
+      const s = { ...state.settings, ...settings };
+      const unit = (x) => typeof x === "number" && x >= 0 && x <= 1;
+      if (!(unit(s.high) && unit(s.medium) && s.medium <= s.high)) {
+        return fail("invalidInput", `probability thresholds must satisfy 0 ≤ Medium (${s.medium}) ≤ High (${s.high}) ≤ 1`);
+      }
+      if (!unit(s.smbThreshold) || !unit(s.minProbability)) {
+        return fail("invalidInput", "the SMB adoption threshold and the minimum probability are shares between 0 and 1");
+      }
+      if (s.horizonMonths === 0 || s.smbMinWorkloads === 0 || s.smbMinWorkloads > 5) {
+        return fail("invalidInput", "the horizon is at least one month and SMB engagement needs 1 to 5 workloads");
+      }
+      state.settings = s;
+      await sleep(state.refreshDelayMs);
+      const summary = refresh(state.asOf ?? "2025-03-31");
+      window.__PA_EMIT__("data-changed", { area: "opportunities" });
+      return summary;
+    },
     set_opportunity_feedback: ({ key, feedback }) => {
       const failed = failure("set_opportunity_feedback");
       if (failed) return failed;
