@@ -16,7 +16,7 @@ import {
   tokens,
   useToastController,
 } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, ArrowDownload20Regular, ArrowLeft20Regular, EyeOff16Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, ArrowDownload20Regular, ArrowLeft20Regular, DataHistogram20Regular, EyeOff16Regular } from "@fluentui/react-icons";
 import { commands, type Feedback_Deserialize, type OpportunityRow, type OpportunityTab } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useFormat } from "../format/useFormat";
@@ -25,6 +25,7 @@ import { settle } from "../ipc/settle";
 import { useDataChanged } from "../ipc/useDataChanged";
 import { EmptyState } from "../opportunities/EmptyState";
 import { OpportunityFlyout } from "../opportunities/flyout/OpportunityFlyout";
+import { ModelsPanel } from "../opportunities/models/ModelsPanel";
 import { TAB_LABELS } from "../opportunities/labels";
 import { OpportunityTable } from "../opportunities/OpportunityTable";
 import { OpportunityToolbar } from "../opportunities/OpportunityToolbar";
@@ -86,7 +87,8 @@ const UNDO_MS = 8000;
  * Sales Advisor's opportunities (SPEC §3): the overview, the prioritised counts, the tabs, the
  * search and filters, the windowed recommendations table with feedback and dismiss, and the
  * customer flyout. Refresh recomputes, Export writes the current view as CSV. "Show dismissed"
- * lists the dismissed recommendations instead, each with Restore.
+ * lists the dismissed recommendations instead, each with Restore. "Models and thresholds" opens
+ * a panel with how each model did and the thresholds, saved with a refresh.
  */
 export function OpportunitiesPage() {
   const { t, language } = useI18n();
@@ -111,6 +113,7 @@ export function OpportunitiesPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [modelsOpen, setModelsOpen] = useState(false);
   const toasterId = useId();
   const { dispatchToast, dismissToast } = useToastController(toasterId);
 
@@ -258,6 +261,9 @@ export function OpportunitiesPage() {
               {exporting ? t("opp.exporting") : t("opp.export")}
             </Button>
           ) : null}
+          <Button icon={<DataHistogram20Regular />} onClick={() => setModelsOpen(true)} data-testid="opportunities-models">
+            {t("opp.models.open")}
+          </Button>
         </>
       }
     >
@@ -339,6 +345,7 @@ export function OpportunitiesPage() {
         </>
       ) : null}
       <OpportunityFlyout row={selected} open={flyoutOpen} onClose={() => setFlyoutOpen(false)} generation={generation} />
+      <ModelsPanel open={modelsOpen} onClose={() => setModelsOpen(false)} onSaved={reload} />
       <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </PageLayout>
   );
