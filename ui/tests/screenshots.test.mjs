@@ -71,6 +71,34 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+// The "Models and thresholds" panel at the window's own size.
+for (const scheme of ["light", "dark"]) {
+  test(`screenshot: models and thresholds panel (${scheme})`, async () => {
+    const { page, problems } = await harness.open({}, { hash: "opportunities", colorScheme: scheme });
+    await page.getByTestId("opportunity-row").first().waitFor();
+    await page.getByTestId("opportunities-models").click();
+    await page.getByTestId("model-row").nth(7).waitFor();
+    await page.getByTestId("thresholds-form").waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForFunction(() => {
+      const drawer = document.querySelector('[data-testid="models-panel"]');
+      return drawer && drawer.getAnimations({ subtree: true }).every((a) => a.playState === "finished");
+    });
+    await page.mouse.move(0, 799);
+    const path = join(RESULTS, `models-panel-${scheme}.png`);
+    await page.screenshot({ path, animations: "disabled" });
+    assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+    // The thresholds, with a value refused.
+    await page.getByTestId("threshold-medium").fill("70");
+    await page.getByTestId("threshold-medium").blur();
+    await page.getByTestId("thresholds-section").evaluate((section) => section.scrollIntoView({ block: "start" }));
+    const thresholds = join(RESULTS, `models-panel-thresholds-${scheme}.png`);
+    await page.screenshot({ path: thresholds, animations: "disabled" });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
 // Import files at the window's size: a refused import and a successful one.
 for (const scheme of ["light", "dark"]) {
   for (const kind of ["refused", "success"]) {
