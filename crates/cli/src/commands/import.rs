@@ -65,6 +65,12 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         for line in &errors {
             eprintln!("error: {line}");
         }
+        if errors
+            .iter()
+            .any(|e| e.contains("do not name their tenant"))
+        {
+            eprintln!("hint: give the tenant with --tenant TENANT_ID (or its primary domain)");
+        }
         anyhow::bail!(
             "nothing was imported: {} problem{} to fix (listed above)",
             errors.len(),
