@@ -158,6 +158,7 @@ async function main() {
     await insights.waitForExist({ timeout: 15000 });
     const text = await insights.getText();
     assert(/\d/.test(text), `insights carry the customer's numbers: ${text}`);
+    await sleep(600); // the drawer's opening animation and the frame after the DOM change
     await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-insights.png'));
     await (await browser.$('[data-testid="flyout-tab-usage"]')).click();
     const chart = await browser.$('[data-testid="usage-chart"]');
