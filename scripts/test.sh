@@ -24,7 +24,7 @@ step "ui lint" npm --prefix ui run --silent lint
 step "ui build" npm --prefix ui run --silent build
 step "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test (build)" cargo test --workspace --locked --no-run
-step "cargo test" with_keychain cargo test --workspace --locked
+step "cargo test" with_keychain cargo test --workspace --locked --no-fail-fast
 step "ui tests (Chromium)" npm --prefix ui test --silent
 step "cargo build app" cargo build -p partner-advisor-app --locked
 step "end-to-end (real window)" with_keychain node tests/e2e/run.mjs "$target_dir/debug/partner-advisor-app"

@@ -328,7 +328,7 @@ async fn bad_input_is_refused_with_lines_and_nothing_is_half_imported() {
     let summary = run(&ws, &good, None).await;
     assert!(!summary.succeeded());
     assert!(
-        summary.error_lines()[0].contains("--tenant"),
+        summary.error_lines()[0].contains("do not name their tenant"),
         "{:?}",
         summary.error_lines()
     );
