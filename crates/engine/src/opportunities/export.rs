@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use partner_advisor_domain::Clock;
-use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter};
+use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter, LIGHTHOUSE_EXPORT_COLUMNS};
 use partner_advisor_store::tables::{history as history_table, opportunities as table, partner};
 use partner_advisor_store::Workspace;
 
@@ -18,25 +18,27 @@ use super::view::{ExportSummary, OpportunityQuery};
 use crate::settings::Language;
 use crate::{EngineError, Result};
 
-/// The export's header, as Lighthouse names the columns; then the seller's feedback.
-pub const COLUMNS: [&str; 16] = [
-    "Customer ID",
-    "TPID",
-    "Customer Name",
-    "Opportunity Type",
-    "Customer Insight",
-    "Suggested Actions",
-    "Related Resources",
-    "Growth Propensity",
-    "Recommended Product",
-    "Seats",
-    "Date added",
-    "Link",
-    "Probability",
-    "Feedback",
-    "Feedback Reason",
-    "Feedback Comment",
-];
+/// The export's header: Lighthouse's columns, then the probability and the seller's feedback.
+pub const COLUMNS: [&str; 16] = {
+    let extra = [
+        "Probability",
+        "Feedback",
+        "Feedback Reason",
+        "Feedback Comment",
+    ];
+    let mut out = [""; 16];
+    let mut i = 0;
+    while i < LIGHTHOUSE_EXPORT_COLUMNS.len() {
+        out[i] = LIGHTHOUSE_EXPORT_COLUMNS[i];
+        i += 1;
+    }
+    let mut k = 0;
+    while k < extra.len() {
+        out[i + k] = extra[k];
+        k += 1;
+    }
+    out
+};
 
 /// The file name the save dialog suggests.
 pub fn file_name(clock: &dyn Clock) -> String {
