@@ -107,6 +107,36 @@ fn labelled<'a>(
     (rows, labels, times, tenants)
 }
 
+/// The rows of the most recent snapshots, whole snapshots only, up to `cap` rows (the latest
+/// snapshot is always kept whole): recent behaviour is what the next months resemble, and the cap
+/// bounds training time for large partners.
+fn most_recent(rows: Labelled<'_>, cap: usize) -> Labelled<'_> {
+    let (f, l, t, n) = rows;
+    if f.len() <= cap {
+        return (f, l, t, n);
+    }
+    let mut snapshots: Vec<i64> = t.clone();
+    snapshots.sort_unstable();
+    snapshots.dedup();
+    let mut kept = 0;
+    let mut from = *snapshots.last().unwrap_or(&0);
+    for s in snapshots.iter().rev() {
+        let count = t.iter().filter(|x| *x == s).count();
+        if kept > 0 && kept + count > cap {
+            break;
+        }
+        kept += count;
+        from = *s;
+    }
+    let keep: Vec<usize> = (0..f.len()).filter(|&i| t[i] >= from).collect();
+    (
+        keep.iter().map(|&i| f[i]).collect(),
+        keep.iter().map(|&i| l[i]).collect(),
+        keep.iter().map(|&i| t[i]).collect(),
+        keep.iter().map(|&i| n[i]).collect(),
+    )
+}
+
 /// Training rows: features, labels, snapshot indices, tenant indices.
 type Labelled<'a> = (Vec<&'a Features>, Vec<bool>, Vec<i64>, Vec<usize>);
 
@@ -171,7 +201,10 @@ pub(crate) fn train_all(
     let mut out = Models::default();
     for kind in [ModelKind::BSku, ModelKind::ESku, ModelKind::Churn] {
         let (eligible, event) = ml_spec(kind);
-        let (rows, labels, times, _) = labelled(h, feats, settings.horizon_months, eligible, event);
+        let (rows, labels, times, _) = most_recent(
+            labelled(h, feats, settings.horizon_months, eligible, event),
+            ml::MAX_TRAINING_ROWS,
+        );
         let choice = ml::train(&rows, &labels, &times, settings.seed);
         out.stored.push(table::StoredModel {
             model: kind.key().into(),
@@ -692,12 +725,17 @@ pub async fn holdout_scores(ws: &Workspace) -> Result<Vec<HoldoutScore>> {
             labelled(&h, &feats, settings.horizon_months, eligible, event);
         let cut = ml::time_cut(&times, ml::VALIDATION_FRACTION);
         let train: Vec<usize> = (0..rows.len()).filter(|&i| times[i] < cut).collect();
-        let choice = ml::train(
-            &train.iter().map(|&i| rows[i]).collect::<Vec<_>>(),
-            &train.iter().map(|&i| labels[i]).collect::<Vec<_>>(),
-            &train.iter().map(|&i| times[i]).collect::<Vec<_>>(),
-            settings.seed,
+        // Trained as a refresh would have been at the cut: the same cap on rows.
+        let (tr, tl, tt, _) = most_recent(
+            (
+                train.iter().map(|&i| rows[i]).collect(),
+                train.iter().map(|&i| labels[i]).collect(),
+                train.iter().map(|&i| times[i]).collect(),
+                train.iter().map(|&i| tenants[i]).collect(),
+            ),
+            ml::MAX_TRAINING_ROWS,
         );
+        let choice = ml::train(&tr, &tl, &tt, settings.seed);
         let Some(model) = choice.model else { continue };
         emit(kind, &rows, &labels, &times, &tenants, &|r| {
             ml::predict(&model, r)

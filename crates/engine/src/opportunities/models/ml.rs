@@ -12,6 +12,9 @@ use partner_advisor_learn as learn;
 use super::super::features::{dataset, Features, CATEGORICAL, NUMERIC};
 use super::{figures_of, Direction, Fact};
 
+/// Most tenant-months a model trains on (the most recent snapshots): keeps a retraining refresh
+/// of a 10,000-tenant partner to seconds.
+pub(crate) const MAX_TRAINING_ROWS: usize = 60_000;
 /// Fewest positives (and negatives) to train on.
 pub(crate) const MIN_CLASS: usize = 20;
 /// Share of the labelled snapshots (the most recent) used for validation.
