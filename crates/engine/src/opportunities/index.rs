@@ -36,32 +36,27 @@ fn probability_key(p: f64) -> u32 {
 /// Fills the name and recommendation ranks: string comparisons happen once per load, not on
 /// every query's sort.
 fn rank(entries: &mut [Entry]) {
+    let customers = ranks_of(entries, |e| &e.row.customer);
+    let recommendations = ranks_of(entries, |e| &e.row.recommendation);
+    for ((e, c), r) in entries.iter_mut().zip(customers).zip(recommendations) {
+        e.customer_rank = c;
+        e.recommendation_rank = r;
+    }
+}
+
+/// Each entry's position in the order of `text`, equal texts sharing a rank.
+fn ranks_of(entries: &[Entry], text: impl Fn(&Entry) -> &str) -> Vec<u32> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].row.customer.cmp(&entries[b].row.customer));
-    let mut last: Option<usize> = None;
+    order.sort_by(|&a, &b| text(&entries[a]).cmp(text(&entries[b])));
+    let mut ranks = vec![0u32; entries.len()];
     let mut r = 0u32;
-    for &i in &order {
-        if last.is_some_and(|l| entries[l].row.customer != entries[i].row.customer) {
+    for w in 0..order.len() {
+        if w > 0 && text(&entries[order[w - 1]]) != text(&entries[order[w]]) {
             r += 1;
         }
-        entries[i].customer_rank = r;
-        last = Some(i);
+        ranks[order[w]] = r;
     }
-    order.sort_by(|&a, &b| {
-        entries[a]
-            .row
-            .recommendation
-            .cmp(&entries[b].row.recommendation)
-    });
-    let mut last: Option<usize> = None;
-    let mut r = 0u32;
-    for &i in &order {
-        if last.is_some_and(|l| entries[l].row.recommendation != entries[i].row.recommendation) {
-            r += 1;
-        }
-        entries[i].recommendation_rank = r;
-        last = Some(i);
-    }
+    ranks
 }
 
 /// The opportunities of one workspace in one language.

@@ -23,7 +23,7 @@ use super::models::tree::Tree;
 use super::models::{self, b_sku, churn, e_sku, mdb, mdo, mfa, ml, smb_engagement, trials};
 use super::models::{Candidate, Fact};
 use super::settings::OpportunitySettings;
-use super::view::{ModelKind, ModelMethod, OpportunityType, RefreshSummary};
+use super::view::{ModelKind, ModelMethod, RefreshSummary};
 use crate::{EngineError, Result};
 
 /// What is stored with each opportunity to explain it later in any language.
@@ -225,7 +225,7 @@ pub(crate) fn train_all(
     for kind in [ModelKind::Mdo, ModelKind::Mfa, ModelKind::Mdb] {
         let (eligible, event, inputs, shipped) = tree_spec(kind);
         let (rows, labels, times, _) = labelled(h, feats, settings.horizon_months, eligible, event);
-        let choice = models::tree::choose(&rows, &labels, &times, inputs, shipped, settings.seed);
+        let choice = models::tree::choose(&rows, &labels, &times, inputs, shipped);
         out.stored.push(table::StoredModel {
             model: kind.key().into(),
             signature: signature.into(),
@@ -666,7 +666,6 @@ pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    let _ = OpportunityType::ALL;
     Ok(RefreshSummary {
         as_of: snap.as_of.to_string(),
         opportunities: rows.len() as u32,
@@ -753,7 +752,6 @@ pub async fn holdout_scores(ws: &Workspace) -> Result<Vec<HoldoutScore>> {
             &train.iter().map(|&i| times[i]).collect::<Vec<_>>(),
             inputs,
             shipped,
-            settings.seed,
         );
         emit(kind, &rows, &labels, &times, &tenants, &|r| {
             choice.tree.predict(r)

@@ -13,32 +13,14 @@ fn in_list(sql: &str, snapshots: &[i64]) -> String {
 
 /// `customer_states`: snapshot, tenant, employees, Azure spend.
 pub type StateRow = (i64, String, i64, f64);
-/// `subscriptions`: snapshot, tenant, product, quantity, status, end date.
-pub type SubscriptionRow = (i64, String, String, i64, String, String);
-/// `usage_monthly`: snapshot, tenant, workload, month, assigned, active.
-pub type UsageRow = (i64, String, String, String, i64, i64);
 /// `security_signals`: snapshot, tenant, MFA registered users, enforced, Defender for Office,
 /// Defender for Business, Defender for Endpoint, devices.
 pub type SecurityRow = (i64, String, i64, i64, i64, i64, i64, i64);
 
-/// Customer states of snapshots `>= first`.
+/// Customer states of the given snapshots.
 pub async fn states_since(pool: &SqlitePool, snapshots: &[i64]) -> Result<Vec<StateRow>> {
     Ok(sqlx::query_as(&in_list(
         "SELECT snapshot_id, tenant_id, employees, acr_usd_month FROM customer_states \
-         WHERE snapshot_id IN ({ids})",
-        snapshots,
-    ))
-    .fetch_all(pool)
-    .await?)
-}
-
-/// Subscriptions of snapshots `>= first`.
-pub async fn subscriptions_since(
-    pool: &SqlitePool,
-    snapshots: &[i64],
-) -> Result<Vec<SubscriptionRow>> {
-    Ok(sqlx::query_as(&in_list(
-        "SELECT snapshot_id, tenant_id, product, quantity, status, end_date FROM subscriptions \
          WHERE snapshot_id IN ({ids})",
         snapshots,
     ))
@@ -51,7 +33,7 @@ pub const FIELD: char = '\u{1f}';
 /// Separates the rows of a packed tenant (ASCII record separator).
 pub const RECORD: char = '\u{1e}';
 
-/// Monthly usage of snapshots `>= first`, one row per tenant: the tenant's rows packed as
+/// Monthly usage of the given snapshots, one row per tenant: the tenant's rows packed as
 /// `snapshot FIELD workload FIELD month FIELD assigned FIELD active`, joined by [`RECORD`].
 /// A few thousand packed rows cross the driver far faster than hundreds of thousands of small ones.
 pub async fn usage_packed_since(
@@ -68,7 +50,7 @@ pub async fn usage_packed_since(
     .await?)
 }
 
-/// Subscriptions of snapshots `>= first`, packed per tenant like [`usage_packed_since`]:
+/// Subscriptions of the given snapshots, packed per tenant like [`usage_packed_since`]:
 /// `snapshot FIELD product FIELD quantity FIELD status FIELD end date`.
 pub async fn subscriptions_packed_since(
     pool: &SqlitePool,
@@ -84,18 +66,7 @@ pub async fn subscriptions_packed_since(
     .await?)
 }
 
-/// Monthly usage of snapshots `>= first`.
-pub async fn usage_since(pool: &SqlitePool, snapshots: &[i64]) -> Result<Vec<UsageRow>> {
-    Ok(sqlx::query_as(&in_list(
-        "SELECT snapshot_id, tenant_id, workload, month, assigned, active FROM usage_monthly \
-         WHERE snapshot_id IN ({ids})",
-        snapshots,
-    ))
-    .fetch_all(pool)
-    .await?)
-}
-
-/// Security signals of snapshots `>= first`.
+/// Security signals of the given snapshots.
 pub async fn security_since(pool: &SqlitePool, snapshots: &[i64]) -> Result<Vec<SecurityRow>> {
     Ok(sqlx::query_as(&in_list(
         "SELECT snapshot_id, tenant_id, mfa_registered_users, mfa_enforced, defender_for_office, \

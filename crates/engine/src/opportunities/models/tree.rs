@@ -195,7 +195,6 @@ pub(crate) fn choose(
     times: &[i64],
     inputs: &[&str],
     shipped: ShippedTree,
-    seed: u64,
 ) -> TreeChoice {
     let shipped: Tree = shipped.into();
     let n = rows.len();
@@ -263,7 +262,6 @@ pub(crate) fn choose(
     let vl: Vec<bool> = val_idx.iter().map(|&i| labels[i]).collect();
     let learned_auc = learn::metrics::roc_auc(&candidate.predict(&vr), &vl);
     let shipped_value = shipped_auc.unwrap_or(0.5);
-    let _ = seed;
     if learned_auc >= shipped_value {
         let all: Vec<usize> = (0..n).collect();
         let tree = fit(&all).unwrap_or(candidate);
