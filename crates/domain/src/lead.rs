@@ -4,7 +4,7 @@
 //! The lifecycle rules (which transition is allowed, expiry, archiving) belong to the leads
 //! capability; this module only names things.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 crate::wire_enum! {
@@ -99,6 +99,54 @@ crate::wire_enum! {
     }
 }
 
+crate::wire_enum! {
+    /// E-mail validity as Partner Center shows it.
+    EmailValidity, "e-mail validity" {
+        /// A deliverable-looking address on a real domain.
+        Valid => "Valid",
+        /// Not an address one can write to.
+        Invalid => "Invalid",
+        /// A disposable or known-spam domain or address.
+        Spam => "Spam",
+        /// Not known (empty, or not judged).
+        Unknown => "Unknown",
+    }
+}
+
+crate::wire_enum! {
+    /// Phone validity as Partner Center shows it.
+    PhoneValidity, "phone validity" {
+        /// A valid number for its country.
+        Valid => "Valid",
+        /// Parsed, but not a valid number.
+        Invalid => "Invalid",
+        /// Empty or not parseable.
+        Unknown => "Unknown",
+    }
+}
+
+crate::wire_enum! {
+    /// Partner Center's decline and lost reason codes, in Partner Center's order.
+    CloseReason, "decline or lost reason" {
+        /// 1.
+        BudgetNotAdequate => "Project budget isn't adequate",
+        /// 2.
+        CustomerDidNotRespond => "Customer didn't respond",
+        /// 3.
+        ChoseAnotherVendor => "Customer chose another vendor",
+        /// 4.
+        RequirementNotMet => "Customer requirement not met",
+        /// 5.
+        NotACustomer => "Not a customer",
+        /// 6.
+        TimelineTooShort => "Proposed time line was too short",
+        /// 7.
+        AbuseSpamPhishing => "Report as abuse, spam, or phishing",
+        /// 8.
+        Others => "Others",
+    }
+}
+
 impl LeadSubstatus {
     /// The status a substatus belongs to.
     pub fn status(self) -> LeadStatus {
@@ -158,6 +206,52 @@ pub struct Lead {
     pub currency: Option<String>,
     /// Why it was declined or lost, from Partner Center's list.
     pub status_reason: Option<String>,
+    /// The engagement the referral belongs to (several referrals can share one).
+    pub engagement_id: Option<String>,
+    /// The customer's city.
+    pub city: String,
+    /// E-mail validity: Partner Center's verdict when imported, else the app's own.
+    pub email_validity: EmailValidity,
+    /// Phone validity: Partner Center's verdict when imported, else the app's own.
+    pub phone_validity: PhoneValidity,
+    /// The deal as the partner described it when accepting (and editing) the lead.
+    pub deal: DealDetails,
+    /// Heart toggle.
+    pub favourite: bool,
+    /// Partner Center's ETag, kept for pushing changes back.
+    pub etag: Option<String>,
+}
+
+/// What the partner tells Partner Center about the deal, beyond its value and currency.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DealDetails {
+    /// Deal name.
+    pub name: Option<String>,
+    /// Estimated purchase (close) date.
+    pub estimated_close: Option<NaiveDate>,
+    /// The partner's team members working the lead.
+    pub team_members: Vec<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// Marketing campaign ID.
+    pub marketing_campaign_id: Option<String>,
+    /// The partner's CRM ID for the deal.
+    pub crm_id: Option<String>,
+    /// More customer contacts.
+    pub more_contacts: Vec<LeadContact>,
+}
+
+/// A customer contact beyond the lead's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeadContact {
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
 }
 
 impl Lead {
@@ -180,6 +274,24 @@ pub struct LeadEvent {
     pub to: LeadSubstatus,
     /// Free text (reason, notes).
     pub note: Option<String>,
+    /// Who made the change.
+    pub actor: LeadActor,
+    /// The fields the change set, as JSON (the accept form, the decline reason…).
+    pub fields: Option<String>,
+}
+
+crate::wire_enum! {
+    /// Who changed a lead.
+    LeadActor, "lead actor" {
+        /// The partner, in the app.
+        Partner => "Partner",
+        /// A time rule (expiry, archiving).
+        System => "System",
+        /// An import or a sync.
+        Import => "Import",
+        /// Microsoft (the state as received).
+        Microsoft => "Microsoft",
+    }
 }
 
 #[cfg(test)]

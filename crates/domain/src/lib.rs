@@ -27,8 +27,9 @@ pub use crm::CrmAccount;
 pub use customer::{Customer, Subsegment};
 pub use error::{DomainError, Result};
 pub use lead::{
-    CallToAction, Lead, LeadClassification, LeadEvent, LeadQuality, LeadSource, LeadStatus,
-    LeadSubstatus, LeadType,
+    CallToAction, CloseReason, DealDetails, EmailValidity, Lead, LeadActor, LeadClassification,
+    LeadContact, LeadEvent, LeadQuality, LeadSource, LeadStatus, LeadSubstatus, LeadType,
+    PhoneValidity,
 };
 pub use partner::Partner;
 pub use product::{Product, ProductFamily};

@@ -1,0 +1,1 @@
+//! Offline contact validation for leads (work in progress).
