@@ -1,1 +1,24 @@
-//! Offline contact validation for leads (work in progress).
+//! Offline contact validation for Partner Center leads: can we e-mail this lead, can we call it.
+//!
+//! No network: e-mail addresses are judged by syntax and a shipped disposable-domain list,
+//! phone numbers by libphonenumber's metadata compiled into the `phonenumber` crate. The verdicts
+//! use Partner Center's own validity values ([`EmailValidity`], [`PhoneValidity`]) and carry a
+//! reason whose `key()` the UI translates.
+//!
+//! - [`email`]: [`validate_email`], the "practical" rule of the shared e-mail test suite.
+//! - [`phone`]: [`validate_phone`], with the lead's country as the default region.
+//! - [`spam_domains`]: [`is_spam_domain`] over `data/disposable_domains.txt` (source, version and
+//!   licence in `data/README.md`).
+//!
+//! To add a check: give it a reason variant (with its `key` and `describe`) in the module it
+//! belongs to, apply it in the order reasons are reported, and add hand-written cases to
+//! `tests/contacts.rs`; the third-party suites there must keep their agreement.
+
+pub mod email;
+pub mod phone;
+pub mod spam_domains;
+
+pub use email::{validate_email, EmailReason, EmailVerdict};
+pub use partner_advisor_domain::{EmailValidity, PhoneValidity};
+pub use phone::{validate_phone, PhoneKind, PhoneReason, PhoneVerdict};
+pub use spam_domains::is_spam_domain;

@@ -1,0 +1,301 @@
+//! Phone numbers: parsed and checked against libphonenumber's metadata (the `phonenumber`
+//! crate), with the lead's country as the default region.
+//!
+//! - Empty input, input without digits, a national number with no usable country, and anything
+//!   libphonenumber cannot parse (too short, too long, unknown country calling code) are
+//!   `Unknown`: "unknown" means only "could not be read as a phone number".
+//! - A parsed number that libphonenumber says is valid is `Valid`, whatever country it belongs
+//!   to (a Spanish lead may give a French mobile).
+//! - Any other parsed number is `Invalid`, with the reason (length or number range).
+//!
+//! The country is an ISO 3166-1 alpha-2 code in any case; `UK` is read as `GB`. An empty or
+//! unknown country means the number must be written internationally (`+44 …`).
+
+use partner_advisor_domain::PhoneValidity;
+use phonenumber::country::Id as Region;
+use phonenumber::metadata::DATABASE;
+use phonenumber::{Mode, ParseError, PhoneNumber, Type};
+use serde::{Deserialize, Serialize};
+
+/// The verdict on one phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneVerdict {
+    /// Partner Center's three-state validity.
+    pub validity: PhoneValidity,
+    /// The number in E.164 form (`+34612345678`, extension dropped), for valid numbers only.
+    pub e164: Option<String>,
+    /// What kind of line it is, for valid numbers whose kind the metadata tells.
+    pub kind: Option<PhoneKind>,
+    /// Why it got its validity.
+    pub reason: PhoneReason,
+}
+
+/// Why a phone number got its verdict. [`key`](Self::key) is stable and is what the UI
+/// translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PhoneReason {
+    /// A valid number (`Valid`).
+    Valid,
+    /// Nothing but whitespace (`Unknown`).
+    Empty,
+    /// No digits, or not readable as a phone number (`Unknown`).
+    NotANumber,
+    /// A national number with no lead country to read it in; it needs a leading `+` (`Unknown`).
+    MissingCountry,
+    /// The country calling code after `+` or `00` does not exist (`Unknown`).
+    InvalidCountryCode,
+    /// Too few digits: to parse at all (`Unknown`) or for any number of its country (`Invalid`).
+    TooShort,
+    /// Too many digits: to parse at all (`Unknown`) or for any number of its country (`Invalid`).
+    TooLong,
+    /// A digit count between the country's shortest and longest numbers that no number of the
+    /// country has (`Invalid`).
+    InvalidLength,
+    /// The right length, but not in any number range of its country (`Invalid`).
+    InvalidForRegion,
+}
+
+impl PhoneReason {
+    /// Every reason, in declaration order.
+    pub const ALL: &'static [PhoneReason] = &[
+        PhoneReason::Valid,
+        PhoneReason::Empty,
+        PhoneReason::NotANumber,
+        PhoneReason::MissingCountry,
+        PhoneReason::InvalidCountryCode,
+        PhoneReason::TooShort,
+        PhoneReason::TooLong,
+        PhoneReason::InvalidLength,
+        PhoneReason::InvalidForRegion,
+    ];
+
+    /// The stable camelCase key the UI translates (also the serialised form).
+    pub fn key(self) -> &'static str {
+        match self {
+            PhoneReason::Valid => "valid",
+            PhoneReason::Empty => "empty",
+            PhoneReason::NotANumber => "notANumber",
+            PhoneReason::MissingCountry => "missingCountry",
+            PhoneReason::InvalidCountryCode => "invalidCountryCode",
+            PhoneReason::TooShort => "tooShort",
+            PhoneReason::TooLong => "tooLong",
+            PhoneReason::InvalidLength => "invalidLength",
+            PhoneReason::InvalidForRegion => "invalidForRegion",
+        }
+    }
+
+    /// A one-line English explanation, for logs and the command line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            PhoneReason::Valid => "a valid phone number",
+            PhoneReason::Empty => "no number given",
+            PhoneReason::NotANumber => "not readable as a phone number",
+            PhoneReason::MissingCountry => {
+                "a national number without a country; write it with + and the country code"
+            }
+            PhoneReason::InvalidCountryCode => "the country calling code does not exist",
+            PhoneReason::TooShort => "too few digits for a phone number of its country",
+            PhoneReason::TooLong => "too many digits for a phone number of its country",
+            PhoneReason::InvalidLength => "no phone number of its country has this many digits",
+            PhoneReason::InvalidForRegion => "not in any number range of its country",
+        }
+    }
+}
+
+impl std::fmt::Display for PhoneReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// The kind of line, as libphonenumber's metadata classifies the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PhoneKind {
+    /// A geographic landline.
+    FixedLine,
+    /// A mobile phone.
+    Mobile,
+    /// Either; the number alone does not tell (the United States and Canada).
+    FixedLineOrMobile,
+    /// Free to call.
+    TollFree,
+    /// A premium-rate service.
+    PremiumRate,
+    /// A shared-cost service.
+    SharedCost,
+    /// A personal number routed to another line.
+    PersonalNumber,
+    /// Voice over IP.
+    Voip,
+    /// A pager.
+    Pager,
+    /// A universal access ("company") number.
+    Uan,
+    /// A voicemail access number.
+    Voicemail,
+}
+
+impl PhoneKind {
+    /// The stable camelCase key the UI translates (also the serialised form).
+    pub fn key(self) -> &'static str {
+        match self {
+            PhoneKind::FixedLine => "fixedLine",
+            PhoneKind::Mobile => "mobile",
+            PhoneKind::FixedLineOrMobile => "fixedLineOrMobile",
+            PhoneKind::TollFree => "tollFree",
+            PhoneKind::PremiumRate => "premiumRate",
+            PhoneKind::SharedCost => "sharedCost",
+            PhoneKind::PersonalNumber => "personalNumber",
+            PhoneKind::Voip => "voip",
+            PhoneKind::Pager => "pager",
+            PhoneKind::Uan => "uan",
+            PhoneKind::Voicemail => "voicemail",
+        }
+    }
+
+    fn from_type(kind: Type) -> Option<Self> {
+        Some(match kind {
+            Type::FixedLine => PhoneKind::FixedLine,
+            Type::Mobile => PhoneKind::Mobile,
+            Type::FixedLineOrMobile => PhoneKind::FixedLineOrMobile,
+            Type::TollFree => PhoneKind::TollFree,
+            Type::PremiumRate => PhoneKind::PremiumRate,
+            Type::SharedCost => PhoneKind::SharedCost,
+            Type::PersonalNumber => PhoneKind::PersonalNumber,
+            Type::Voip => PhoneKind::Voip,
+            Type::Pager => PhoneKind::Pager,
+            Type::Uan => PhoneKind::Uan,
+            Type::Voicemail => PhoneKind::Voicemail,
+            _ => return None,
+        })
+    }
+}
+
+impl PhoneVerdict {
+    fn unknown(reason: PhoneReason) -> Self {
+        PhoneVerdict {
+            validity: PhoneValidity::Unknown,
+            e164: None,
+            kind: None,
+            reason,
+        }
+    }
+
+    fn invalid(reason: PhoneReason) -> Self {
+        PhoneVerdict {
+            validity: PhoneValidity::Invalid,
+            ..PhoneVerdict::unknown(reason)
+        }
+    }
+}
+
+/// Judges one phone number, read in `country` (ISO 3166-1 alpha-2, any case, may be empty)
+/// unless it is written internationally. Never panics.
+pub fn validate_phone(input: &str, country: &str) -> PhoneVerdict {
+    let number = input.trim();
+    if number.is_empty() {
+        return PhoneVerdict::unknown(PhoneReason::Empty);
+    }
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return PhoneVerdict::unknown(PhoneReason::NotANumber);
+    }
+    let region = parse_region(country);
+    let international = number.trim_start_matches(['(', ' ']).starts_with('+');
+    if region.is_none() && !international {
+        return PhoneVerdict::unknown(PhoneReason::MissingCountry);
+    }
+    match phonenumber::parse(region, number) {
+        Ok(parsed) => judge(&parsed),
+        Err(error) => PhoneVerdict::unknown(parse_error_reason(&error)),
+    }
+}
+
+/// The region for a lead country code: trimmed, any case, `UK` taken as `GB`.
+fn parse_region(country: &str) -> Option<Region> {
+    let code = country.trim().to_ascii_uppercase();
+    let code = if code == "UK" { "GB".to_owned() } else { code };
+    if code.len() != 2 {
+        return None;
+    }
+    code.parse().ok()
+}
+
+fn parse_error_reason(error: &ParseError) -> PhoneReason {
+    match error {
+        ParseError::InvalidCountryCode => PhoneReason::InvalidCountryCode,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneReason::TooShort,
+        ParseError::TooLong => PhoneReason::TooLong,
+        _ => PhoneReason::NotANumber,
+    }
+}
+
+/// The verdict on a parsed number.
+fn judge(number: &PhoneNumber) -> PhoneVerdict {
+    if number.is_valid() {
+        return PhoneVerdict {
+            validity: PhoneValidity::Valid,
+            e164: Some(number.format().mode(Mode::E164).to_string()),
+            kind: PhoneKind::from_type(number.number_type(&DATABASE)),
+            reason: PhoneReason::Valid,
+        };
+    }
+    PhoneVerdict::invalid(invalid_reason(number))
+}
+
+/// Why a parsed number is not valid: its length against its country's possible lengths, else
+/// its number range.
+fn invalid_reason(number: &PhoneNumber) -> PhoneReason {
+    let Some(metadata) = DATABASE
+        .by_code(&number.code().value())
+        .and_then(|regions| regions.into_iter().next())
+    else {
+        return PhoneReason::InvalidCountryCode;
+    };
+    let lengths = metadata.descriptors().general().possible_length();
+    let digits = number.national().to_string().len();
+    let (Some(&shortest), Some(&longest)) = (lengths.iter().min(), lengths.iter().max()) else {
+        return PhoneReason::InvalidForRegion;
+    };
+    if digits < usize::from(shortest) {
+        PhoneReason::TooShort
+    } else if digits > usize::from(longest) {
+        PhoneReason::TooLong
+    } else if !lengths.iter().any(|&length| usize::from(length) == digits) {
+        PhoneReason::InvalidLength
+    } else {
+        PhoneReason::InvalidForRegion
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_match_the_serialised_form() {
+        let mut keys: Vec<&str> = PhoneReason::ALL.iter().map(|r| r.key()).collect();
+        for reason in PhoneReason::ALL {
+            let json = serde_json::to_value(reason).unwrap_or_default();
+            assert_eq!(json.as_str(), Some(reason.key()));
+            assert!(!reason.describe().is_empty());
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), PhoneReason::ALL.len());
+        let json = serde_json::to_value(PhoneKind::FixedLineOrMobile).unwrap_or_default();
+        assert_eq!(json.as_str(), Some(PhoneKind::FixedLineOrMobile.key()));
+    }
+
+    #[test]
+    fn regions() {
+        assert_eq!(parse_region("es"), Some(Region::ES));
+        assert_eq!(parse_region(" GB "), Some(Region::GB));
+        assert_eq!(parse_region("uk"), Some(Region::GB));
+        assert_eq!(parse_region(""), None);
+        assert_eq!(parse_region("XX"), None);
+        assert_eq!(parse_region("ESP"), None);
+    }
+}
