@@ -4,7 +4,11 @@
 //! (the best-matching one wins, so a SharePoint site report is not taken for the OneDrive account
 //! report whose columns it contains). Any other Graph usage report is named, by every Graph
 //! function that writes its header, as one the importer does not use. Then the Lighthouse Sales
-//! Advisor export; everything else is unknown, with the header that was seen.
+//! Advisor export, the co-sell opportunities CSV (`Referral ID` with one of its status or D-U-N-S
+//! columns) and the Partner Center leads export (two lead-only columns such as `LeadType` and
+//! `CallToAction`, or a lead/referral ID column and two more); everything else is unknown, with
+//! the header that was seen. [`detect`] also names JSON (first character `{` or `[`) as a
+//! Referrals API response.
 //!
 //! To recognise a new format: a variant here, its signature in [`detect_header`], its reader.
 
@@ -13,8 +17,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::encoding::decode;
 use crate::graph_catalog::GRAPH_REPORTS;
 use crate::header::normalise_header;
+use crate::leads::cosell::is_cosell_header;
+use crate::leads::export::is_leads_export_header;
+use crate::leads::looks_like_json;
 use crate::lighthouse::LIGHTHOUSE_EXPORT_COLUMNS;
 use crate::reader::CsvText;
 
@@ -143,6 +151,12 @@ pub enum FileKind {
     },
     /// The Lighthouse Sales Advisor opportunities export.
     LighthouseOpportunities,
+    /// The Partner Center leads export, or the app's own leads export.
+    PartnerCenterLeads,
+    /// The co-sell opportunities CSV of Partner Center's Referrals workspace.
+    CoSellOpportunities,
+    /// A Referrals API response (JSON): a page of referrals.
+    ReferralsApi,
     /// Not a format the app knows.
     Unknown {
         /// The first record of the file, as seen.
@@ -155,7 +169,20 @@ impl FileKind {
     pub fn is_importable(&self) -> bool {
         matches!(
             self,
-            FileKind::UsageReport(_) | FileKind::LighthouseOpportunities
+            FileKind::UsageReport(_)
+                | FileKind::LighthouseOpportunities
+                | FileKind::PartnerCenterLeads
+                | FileKind::CoSellOpportunities
+                | FileKind::ReferralsApi
+        )
+    }
+
+    /// Whether the file holds leads (read by [`crate::leads`], imported as leads rather than
+    /// into a snapshot).
+    pub fn is_leads(&self) -> bool {
+        matches!(
+            self,
+            FileKind::PartnerCenterLeads | FileKind::CoSellOpportunities | FileKind::ReferralsApi
         )
     }
 }
@@ -174,6 +201,11 @@ impl fmt::Display for FileKind {
             FileKind::LighthouseOpportunities => {
                 f.write_str("Lighthouse Sales Advisor opportunities export")
             }
+            FileKind::PartnerCenterLeads => f.write_str("Partner Center leads export"),
+            FileKind::CoSellOpportunities => {
+                f.write_str("Partner Center co-sell opportunities CSV")
+            }
+            FileKind::ReferralsApi => f.write_str("Partner Center Referrals API response (JSON)"),
             FileKind::Unknown { header } if header.is_empty() => f.write_str("unknown format"),
             FileKind::Unknown { header } => {
                 let shown: Vec<&str> = header.iter().take(8).map(String::as_str).collect();
@@ -190,9 +222,13 @@ impl fmt::Display for FileKind {
 
 /// Names the format of a file from its bytes.
 pub fn detect(bytes: &[u8]) -> FileKind {
-    let Ok(text) = CsvText::from_bytes(bytes) else {
+    let Ok((text, encoding)) = decode(bytes) else {
         return FileKind::Unknown { header: Vec::new() };
     };
+    if looks_like_json(&text) {
+        return FileKind::ReferralsApi;
+    }
+    let text = CsvText::from_decoded(text, encoding);
     match text.records().next() {
         Some(header) => detect_header(&header.to_vec()),
         None => FileKind::Unknown { header: Vec::new() },
@@ -241,6 +277,12 @@ pub fn detect_header(header: &[String]) -> FileKind {
     let lighthouse = LIGHTHOUSE_EXPORT_COLUMNS.iter().filter(|c| has(c)).count();
     if has("Opportunity Type") && lighthouse >= 4 {
         return FileKind::LighthouseOpportunities;
+    }
+    if is_cosell_header(header) {
+        return FileKind::CoSellOpportunities;
+    }
+    if is_leads_export_header(header) {
+        return FileKind::PartnerCenterLeads;
     }
     FileKind::Unknown {
         header: header

@@ -13,6 +13,24 @@ pub enum FormatError {
     /// The file holds no record at all.
     #[error("the file is empty")]
     Empty,
+    /// A JSON file that is not well-formed JSON.
+    #[error("malformed JSON at line {line}, column {column}: {reason}")]
+    Json {
+        /// 1-based line of the fault.
+        line: u64,
+        /// 1-based column (character position in the line) of the fault.
+        column: u64,
+        /// What the JSON parser expected or found.
+        reason: String,
+    },
+    /// The file is readable but not of the format asked for.
+    #[error("not {expected} (the file starts with: {found})")]
+    Unrecognised {
+        /// The formats that were expected.
+        expected: &'static str,
+        /// The start of the file as seen (its header, at most a few columns).
+        found: String,
+    },
     /// Writing failed.
     #[error("writing the file failed: {0}")]
     Io(#[from] std::io::Error),

@@ -9,7 +9,8 @@
 //!   the locale has one, ISO dates, formulas neutralised).
 //! - [`detect`](mod@detect): which known format a file is, from its header.
 //! - [`usage_reports`]: Microsoft 365 usage reports into per-workload monthly figures and
-//!   per-user activity; [`lighthouse`]: the Sales Advisor opportunities export.
+//!   per-user activity; [`lighthouse`]: the Sales Advisor opportunities export; [`leads`]: the
+//!   Partner Center leads export (and the app's own), the co-sell CSV and Referrals API JSON.
 //! - [`report`]: per file, rows read and accepted, problems with line and column, notes.
 //!
 //! To support a new file format: a [`detect::FileKind`] variant and its signature in
@@ -21,6 +22,7 @@ pub mod encoding;
 pub mod error;
 mod graph_catalog;
 pub mod header;
+pub mod leads;
 pub mod lighthouse;
 pub mod reader;
 pub mod report;
@@ -32,6 +34,10 @@ pub use detect::{detect, detect_header, FileKind, UsageReportKind};
 pub use encoding::Encoding;
 pub use error::{FormatError, Result};
 pub use header::{normalise_header, Column, HeaderMap};
+pub use leads::{
+    read_cosell_csv, read_lead_file, read_leads_export, read_referrals_json, write_leads_export,
+    LeadFile, LeadFileFormat, LeadRecord, LEADS_EXPORT_COLUMNS,
+};
 pub use lighthouse::{read_lighthouse_export, LighthouseOpportunity, LIGHTHOUSE_EXPORT_COLUMNS};
 pub use reader::{read_table, CsvText, Dialect, Record, Table};
 pub use report::{ImportReport, Problem, Severity};
@@ -39,18 +45,27 @@ pub use usage_reports::{read_usage_report, tenant_usage, TenantUsage, UsageRepor
 pub use writer::{Cell, Delimiter, ExcelCsvWriter};
 
 /// What a file held, once read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FileContent {
     /// A usage report.
     UsageReport(UsageReport),
     /// Rows of the Lighthouse export.
     LighthouseOpportunities(Vec<LighthouseOpportunity>),
+    /// Leads (any of the [`leads`] formats); the problems are in the [`ParsedFile`]'s report.
+    Leads {
+        /// The format.
+        format: LeadFileFormat,
+        /// The records without errors.
+        records: Vec<LeadRecord>,
+        /// A Referrals API page's next page.
+        next_link: Option<String>,
+    },
     /// Nothing usable (see the report).
     Nothing,
 }
 
 /// A file read: its report and its content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ParsedFile {
     /// What reading found.
     pub report: ImportReport,
@@ -61,17 +76,29 @@ pub struct ParsedFile {
 /// Reads a file of any known format: decodes it, detects its kind and reads it. Never fails: a
 /// file that cannot be read comes back with an error in its report.
 pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
-    let text = match CsvText::from_bytes(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let mut report = ImportReport::new(file, FileKind::Unknown { header: Vec::new() });
-            report.error(None, None, e.to_string());
-            return ParsedFile {
-                report,
-                content: FileContent::Nothing,
-            };
+    let unreadable = |kind: FileKind, e: FormatError| {
+        let mut report = ImportReport::new(file, kind);
+        let line = match &e {
+            FormatError::Json { line, .. } => Some(*line),
+            _ => None,
+        };
+        report.error(line, None, e.to_string());
+        ParsedFile {
+            report,
+            content: FileContent::Nothing,
         }
     };
+    let (decoded, encoding) = match encoding::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(e) => return unreadable(FileKind::Unknown { header: Vec::new() }, e),
+    };
+    if leads::looks_like_json(&decoded) {
+        return match leads::read_decoded(file, decoded, encoding) {
+            Ok(leads) => leads_content(leads),
+            Err(e) => unreadable(FileKind::ReferralsApi, e),
+        };
+    }
+    let text = CsvText::from_decoded(decoded, encoding);
     let Some(header) = text.records().next() else {
         let mut report = ImportReport::new(file, FileKind::Unknown { header: Vec::new() });
         report.encoding = Some(text.encoding());
@@ -96,6 +123,17 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
                 content: FileContent::LighthouseOpportunities(rows),
             }
         }
+        kind @ (FileKind::PartnerCenterLeads | FileKind::CoSellOpportunities) => {
+            let read = if kind == FileKind::CoSellOpportunities {
+                leads::cosell::read_cosell_text(file, &text)
+            } else {
+                leads::export::read_export_text(file, &text)
+            };
+            match read {
+                Ok(leads) => leads_content(leads),
+                Err(e) => unreadable(kind, e),
+            }
+        }
         kind => {
             let mut report = ImportReport::new(file, kind.clone());
             report.encoding = Some(text.encoding());
@@ -108,8 +146,9 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
                 _ => report.error(
                     Some(header.line),
                     None,
-                    "not a format Partner Advisor knows: expected a Microsoft 365 usage report or \
-                     the Lighthouse Sales Advisor opportunities export",
+                    "not a format Partner Advisor knows: expected a Microsoft 365 usage report, \
+                     the Lighthouse Sales Advisor opportunities export, the Partner Center leads \
+                     export, the co-sell opportunities CSV or a Referrals API response",
                 ),
             }
             ParsedFile {
@@ -117,5 +156,17 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
                 content: FileContent::Nothing,
             }
         }
+    }
+}
+
+/// A lead file as a [`ParsedFile`].
+fn leads_content(leads: LeadFile) -> ParsedFile {
+    ParsedFile {
+        report: leads.report,
+        content: FileContent::Leads {
+            format: leads.format,
+            records: leads.records,
+            next_link: leads.next_link,
+        },
     }
 }

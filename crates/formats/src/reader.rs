@@ -235,6 +235,12 @@ impl CsvText {
         Ok(Self::new(text, encoding, dialect))
     }
 
+    /// Text already decoded from `encoding`, with its dialect sniffed.
+    pub(crate) fn from_decoded(text: String, encoding: Encoding) -> Self {
+        let dialect = Dialect::sniff(&text);
+        Self::new(text, encoding, dialect)
+    }
+
     fn new(text: String, encoding: Encoding, dialect: Dialect) -> Self {
         let line_starts = line_starts(&text);
         Self {
@@ -293,7 +299,7 @@ impl CsvText {
 }
 
 /// Byte offsets where lines start; CRLF, LF and a lone CR end a line.
-fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut i = 0;
@@ -312,7 +318,8 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-fn line_of(starts: &[usize], offset: usize) -> u64 {
+/// The 1-based line holding byte `offset`, given [`line_starts`].
+pub(crate) fn line_of(starts: &[usize], offset: usize) -> u64 {
     starts.partition_point(|&s| s <= offset) as u64
 }
 

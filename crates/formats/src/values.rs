@@ -122,6 +122,15 @@ pub fn parse_bool(text: &str) -> Result<Option<bool>, String> {
     }
 }
 
+/// Undoes the writer's formula neutralisation: a leading `'` before `=`, `+`, `-`, `@`, a tab
+/// or a CR (see [`crate::writer`]) is dropped, so what the app exported reads back as it was.
+pub(crate) fn unneutralise(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}
+
 /// Whether a user or site name is concealed: an MD5-like run of 32 hex digits or a GUID, as the
 /// usage reports write names when the tenant hides them.
 pub fn is_concealed_name(name: &str) -> bool {
