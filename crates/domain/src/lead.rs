@@ -214,6 +214,8 @@ pub struct Lead {
     pub email_validity: EmailValidity,
     /// Phone validity: Partner Center's verdict when imported, else the app's own.
     pub phone_validity: PhoneValidity,
+    /// The two validities are Partner Center's own verdict (kept as imported, never recomputed).
+    pub validity_from_partner_center: bool,
     /// The deal as the partner described it when accepting (and editing) the lead.
     pub deal: DealDetails,
     /// Heart toggle.
@@ -223,7 +225,9 @@ pub struct Lead {
 }
 
 /// What the partner tells Partner Center about the deal, beyond its value and currency.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct DealDetails {
     /// Deal name.
     pub name: Option<String>,
@@ -242,7 +246,9 @@ pub struct DealDetails {
 }
 
 /// A customer contact beyond the lead's own.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct LeadContact {
     /// First name.
     pub first_name: String,

@@ -26,6 +26,10 @@ pub enum ErrorCode {
     InvalidInput,
     /// The user cancelled the job.
     Cancelled,
+    /// The record asked for does not exist.
+    NotFound,
+    /// The change is not allowed in the record's current state (e.g. Won from Received).
+    NotAllowed,
     /// No workspace is open.
     NoWorkspaceOpen,
     /// File-system failure.
@@ -51,6 +55,9 @@ pub enum EngineError {
     /// No workspace is open.
     #[error("no workspace is open")]
     NoWorkspaceOpen,
+    /// A change the record's state does not allow, with the reason.
+    #[error("{0}")]
+    NotAllowed(String),
     /// File-system failure outside the store.
     #[error("{context}: {source}")]
     Io {
@@ -85,6 +92,7 @@ impl EngineError {
                 StoreError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
                 StoreError::PassphraseRequired => ErrorCode::PassphraseRequired,
                 StoreError::Io { .. } => ErrorCode::Io,
+                StoreError::NotFound(_) => ErrorCode::NotFound,
                 StoreError::Database(_) | StoreError::Migration(_) | StoreError::Corrupt(_) => {
                     ErrorCode::Database
                 }
@@ -92,6 +100,7 @@ impl EngineError {
             EngineError::Cancelled => ErrorCode::Cancelled,
             EngineError::InvalidInput(_) => ErrorCode::InvalidInput,
             EngineError::NoWorkspaceOpen => ErrorCode::NoWorkspaceOpen,
+            EngineError::NotAllowed(_) => ErrorCode::NotAllowed,
             EngineError::Io { .. } => ErrorCode::Io,
         }
     }

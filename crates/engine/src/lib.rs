@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod jobs;
+pub mod leads;
 pub mod opportunities;
 pub mod settings;
 pub mod summary;

@@ -61,6 +61,9 @@ pub enum StoreError {
     /// Schema migration failure.
     #[error("schema migration failed: {0}")]
     Migration(String),
+    /// A record the caller named does not exist.
+    #[error("{0} is not in this workspace")]
+    NotFound(String),
     /// A stored value that does not parse into the domain.
     #[error("corrupt value in the workspace: {0}")]
     Corrupt(String),

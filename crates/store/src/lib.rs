@@ -21,3 +21,5 @@ pub use key::{KeySource, WorkspaceKey};
 pub use manifest::{KeyMode, Manifest};
 pub use vault::{Keychain, SecretStore};
 pub use workspace::{CreateOptions, Workspace};
+/// The connection type query modules take, for use cases that compose several writes in one transaction.
+pub use sqlx::SqliteConnection;

@@ -15,9 +15,10 @@
 //! or after their creation date), holding their state as of the last snapshot.
 
 use chrono::{DateTime, Duration, Utc};
+use chrono::Months;
 use partner_advisor_domain::{
-    CallToAction, Lead, LeadClassification, LeadEvent, LeadQuality, LeadSource, LeadSubstatus,
-    LeadType,
+    CallToAction, DealDetails, EmailValidity, Lead, LeadActor, LeadClassification, LeadEvent,
+    LeadQuality, LeadSource, LeadSubstatus, LeadType, PhoneValidity,
 };
 use partner_advisor_store::tables::demo_truth::LeadTruth;
 use rand::Rng;
@@ -30,8 +31,24 @@ use super::rng::{self, lognormal, normal, pick, pick_weighted, sigmoid, weighted
 use super::tenants::Identity;
 use super::PARTNER_NAME;
 
-/// Days a received lead waits for an answer before it expires.
-const RESPONSE_DAYS: i64 = 14;
+use crate::leads::lifecycle::{self, INFORMATIONAL_ARCHIVE_MONTHS, RESPONSE_DAYS};
+
+/// The partner's sellers, who work accepted leads.
+const SELLERS: &[&str] = &[
+    "Alex Morgan",
+    "Lucía Fernández",
+    "Camille Laurent",
+    "Piotr Wiśniewski",
+    "Sam Patel",
+];
+
+/// Notes sellers leave on deals.
+const DEAL_NOTES: &[&str] = &[
+    "Discovery call booked; decision maker is the IT manager.",
+    "Wants a quote for the next quarter.",
+    "Comparing with their current provider's renewal offer.",
+    "Pilot with 10 users first.",
+];
 
 /// Leads for a demo of `customers` customers: a fifth of them, at least 200, at most 50,000.
 pub(crate) fn count(customers: u32) -> u32 {
@@ -181,10 +198,10 @@ pub(crate) fn generate(
 
     // Who the lead is.
     let existing = customers > 0 && r.gen_bool(0.2);
-    let (country, company, domain, industry, band) = if existing {
+    let (country, company, domain, industry, band, city) = if existing {
         let (id, employees) = customer(r.gen_range(0..customers));
         let band = size_band(employees);
-        (id.country, id.name.full(), id.domain, id.industry, band)
+        (id.country, id.name.full(), id.domain, id.industry, band, id.city)
     } else {
         let country = Country::draw(&mut r);
         let names = country.names();
@@ -195,7 +212,7 @@ pub(crate) fn generate(
         let domain = names::domain(&name.base, r.gen_range(0..3), tld);
         let weights: Vec<u32> = SIZES.iter().map(|s| s.1).collect();
         let band = weighted(&mut r, &weights);
-        (country, name.full(), domain, industry, band)
+        (country, name.full(), domain, industry, band, city)
     };
     let lead_type = if r.gen_bool(0.65) {
         LeadType::Offer
@@ -285,12 +302,19 @@ pub(crate) fn generate(
     let id = rng::guid(&mut r);
     let mut events = Vec::with_capacity(4);
     let mut event = |at: DateTime<Utc>, from: Option<LeadSubstatus>, to, note: Option<String>| {
+        let actor = match (from, to) {
+            (None, _) => LeadActor::Microsoft,
+            (_, LeadSubstatus::Expired) => LeadActor::System,
+            _ => LeadActor::Partner,
+        };
         events.push(LeadEvent {
             lead_id: id.clone(),
             at,
             from,
             to,
             note,
+            actor,
+            fields: None,
         });
     };
     let age = end - created;
@@ -369,12 +393,29 @@ pub(crate) fn generate(
             }
         } else {
             match pick_outcome {
+                // Informational leads need no answer: they wait six months, then are archived.
+                0 if informational(call_to_action) => {
+                    let archive_at = created
+                        .checked_add_months(Months::new(INFORMATIONAL_ARCHIVE_MONTHS))
+                        .unwrap_or(created);
+                    if archive_at <= end {
+                        event(
+                            archive_at,
+                            Some(LeadSubstatus::Received),
+                            LeadSubstatus::Expired,
+                            Some(lifecycle::ARCHIVED_NOTE.to_owned()),
+                        );
+                        LeadSubstatus::Expired
+                    } else {
+                        LeadSubstatus::Received
+                    }
+                }
                 0 => {
                     event(
                         created + Duration::days(RESPONSE_DAYS),
                         Some(LeadSubstatus::Received),
                         LeadSubstatus::Expired,
-                        Some("No response within 14 days".to_owned()),
+                        Some(lifecycle::EXPIRED_NOTE.to_owned()),
                     );
                     LeadSubstatus::Expired
                 }
@@ -421,6 +462,25 @@ pub(crate) fn generate(
         LeadSubstatus::Lost => Some(lost_reason.to_owned()),
         _ => None,
     };
+    // Drawn last, so the draws above (and every lead's outcome) stay as they were.
+    let engagement_id = rng::guid(&mut r);
+    let favourite = r.gen_bool(0.04);
+    let deal = if has_deal {
+        let days_to_close = r.gen_range(30..150);
+        DealDetails {
+            name: Some(deal.clone()),
+            estimated_close: Some((answered_at + Duration::days(days_to_close)).date_naive()),
+            team_members: vec![(*pick(&mut r, SELLERS)).to_owned()],
+            notes: r
+                .gen_bool(0.5)
+                .then(|| (*pick(&mut r, DEAL_NOTES)).to_owned()),
+            marketing_campaign_id: None,
+            crm_id: r.gen_bool(0.6).then(|| format!("CRM-{:06}", r.gen_range(0..1_000_000))),
+            more_contacts: Vec::new(),
+        }
+    } else {
+        DealDetails::default()
+    };
     GeneratedLead {
         lead: Lead {
             id: id.clone(),
@@ -444,6 +504,14 @@ pub(crate) fn generate(
             currency: deal_value.map(|_| country.currency().to_owned()),
             deal_value,
             status_reason,
+            engagement_id: Some(engagement_id),
+            city: city.to_owned(),
+            email_validity: EmailValidity::Unknown,
+            phone_validity: PhoneValidity::Unknown,
+            validity_from_partner_center: false,
+            deal,
+            favourite,
+            etag: None,
         },
         events,
         truth: LeadTruth {
@@ -481,7 +549,10 @@ mod tests {
                 l.substatus,
                 LeadSubstatus::Received | LeadSubstatus::Pending
             ) {
-                assert!(age < Duration::days(RESPONSE_DAYS), "{l:?}");
+                if !lifecycle::is_informational(l) {
+                    assert!(age < Duration::days(RESPONSE_DAYS), "{l:?}");
+                }
+                assert_eq!(lifecycle::due_time_rule(l, end), None, "{l:?}");
             }
             if l.substatus == LeadSubstatus::Expired {
                 assert!(age >= Duration::days(RESPONSE_DAYS));

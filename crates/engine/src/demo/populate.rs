@@ -206,7 +206,14 @@ pub async fn populate(
         }
         for chunk in arrived.chunks(CHUNK) {
             cancel.check()?;
-            let rows: Vec<_> = chunk.iter().map(|g| g.lead.clone()).collect();
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|g| {
+                    let mut lead = g.lead.clone();
+                    crate::leads::contacts::apply(&mut lead);
+                    lead
+                })
+                .collect();
             lead_table::insert_many(&mut tx, snapshot_id, &rows).await?;
             let events: Vec<_> = chunk
                 .iter()

@@ -17,7 +17,7 @@ mod index;
 mod locale_format;
 mod models;
 mod refresh;
-mod search_text;
+pub(crate) mod search_text;
 mod settings;
 mod texts;
 mod usage_trend;
