@@ -199,16 +199,26 @@ pub fn validate_phone(input: &str, country: &str) -> PhoneVerdict {
     if number.is_empty() {
         return PhoneVerdict::unknown(PhoneReason::Empty);
     }
-    if !number.chars().any(|c| c.is_ascii_digit()) {
+    if !number.chars().any(|c| c.is_numeric()) {
         return PhoneVerdict::unknown(PhoneReason::NotANumber);
     }
     let region = parse_region(country);
-    let international = number.trim_start_matches(['(', ' ']).starts_with('+');
+    // Written internationally when the first digit or plus sign is a plus (`+34…`, `(+34)…`,
+    // `tel:+34…`, the full-width `＋`).
+    let international = number
+        .chars()
+        .find(|c| c.is_numeric() || matches!(c, '+' | '\u{FF0B}'))
+        .is_some_and(|c| !c.is_numeric());
     if region.is_none() && !international {
         return PhoneVerdict::unknown(PhoneReason::MissingCountry);
     }
     match phonenumber::parse(region, number) {
         Ok(parsed) => judge(&parsed),
+        // The crate reads the national number as an integer, which fails only when it is all
+        // zeros (`+34 000 000 000`): parsed as far as it can be, and never a valid number.
+        Err(ParseError::MalformedInteger(_)) => {
+            PhoneVerdict::invalid(PhoneReason::InvalidForRegion)
+        }
         Err(error) => PhoneVerdict::unknown(parse_error_reason(&error)),
     }
 }
@@ -245,28 +255,42 @@ fn judge(number: &PhoneNumber) -> PhoneVerdict {
     PhoneVerdict::invalid(invalid_reason(number))
 }
 
-/// Why a parsed number is not valid: its length against its country's possible lengths, else
-/// its number range.
+/// Why a parsed number is not valid: its length against every length a number of its country
+/// calling code can have, else its number range.
 fn invalid_reason(number: &PhoneNumber) -> PhoneReason {
-    let Some(metadata) = DATABASE
-        .by_code(&number.code().value())
-        .and_then(|regions| regions.into_iter().next())
-    else {
+    let Some(regions) = DATABASE.by_code(&number.code().value()) else {
         return PhoneReason::InvalidCountryCode;
     };
-    let lengths = metadata.descriptors().general().possible_length();
+    // libphonenumber's general descriptor leaves its lengths to be derived from the number
+    // types, so take the union of the types' lengths.
+    let mut lengths: Vec<usize> = regions
+        .iter()
+        .flat_map(|metadata| {
+            let d = metadata.descriptors();
+            [
+                d.fixed_line(),
+                d.mobile(),
+                d.toll_free(),
+                d.premium_rate(),
+                d.shared_cost(),
+                d.personal_number(),
+                d.voip(),
+                d.pager(),
+                d.uan(),
+                d.voicemail(),
+            ]
+        })
+        .flatten()
+        .flat_map(|descriptor| descriptor.possible_length().iter().map(|&l| usize::from(l)))
+        .collect();
+    lengths.sort_unstable();
+    lengths.dedup();
     let digits = number.national().to_string().len();
-    let (Some(&shortest), Some(&longest)) = (lengths.iter().min(), lengths.iter().max()) else {
-        return PhoneReason::InvalidForRegion;
-    };
-    if digits < usize::from(shortest) {
-        PhoneReason::TooShort
-    } else if digits > usize::from(longest) {
-        PhoneReason::TooLong
-    } else if !lengths.iter().any(|&length| usize::from(length) == digits) {
-        PhoneReason::InvalidLength
-    } else {
-        PhoneReason::InvalidForRegion
+    match (lengths.first(), lengths.last()) {
+        (Some(&shortest), _) if digits < shortest => PhoneReason::TooShort,
+        (_, Some(&longest)) if digits > longest => PhoneReason::TooLong,
+        (Some(_), Some(_)) if lengths.binary_search(&digits).is_err() => PhoneReason::InvalidLength,
+        _ => PhoneReason::InvalidForRegion,
     }
 }
 
