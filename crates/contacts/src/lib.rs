@@ -10,9 +10,11 @@
 //! - [`spam_domains`]: [`is_spam_domain`] over `data/disposable_domains.txt` (source, version and
 //!   licence in `data/README.md`).
 //!
-//! To add a check: give it a reason variant (with its `key` and `describe`) in the module it
-//! belongs to, apply it in the order reasons are reported, and add hand-written cases to
-//! `tests/contacts.rs`; the third-party suites there must keep their agreement.
+//! To add a check: give it a reason variant (with its `key`, `describe` and place in `ALL`) in
+//! the module it belongs to, apply it where reasons are checked in order, and add hand-written
+//! cases to `tests/email` or `tests/phone`; the third-party suites run there (from
+//! `shared/testsuites`) must keep their agreement, and any new difference is listed and asserted.
+//! To refresh the disposable-domain list, follow `data/README.md`.
 
 pub mod email;
 pub mod phone;
