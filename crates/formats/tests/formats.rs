@@ -1,6 +1,8 @@
 //! Integration tests of the formats crate: third-party CSV suites, the real Microsoft Graph usage
-//! report samples, and the writer read back by the reader. One binary, a module per area.
+//! report samples, the writer read back by the reader, and the lead files (fixtures under
+//! `tests/fixtures/leads`). One binary, a module per area.
 
+mod leads;
 mod suites;
 mod usage_reports;
 mod writer;

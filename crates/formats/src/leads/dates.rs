@@ -10,7 +10,7 @@
 //!   (`MM/DD/YYYY`, US, as Partner Center documents it) or day first (`DD/MM/YYYY`): a value
 //!   whose first part is above 12 can only be day first, one whose second part is above 12 only
 //!   month first; for the others the order is decided **per column** from every row of the file
-//!   ([`OrderEvidence`]): a column with a day-first proof reads day first, with a month-first
+//!   (`OrderEvidence`): a column with a day-first proof reads day first, with a month-first
 //!   proof or no proof at all month first (the documented form, with a note), and a column with
 //!   both proofs is an error.
 //!

@@ -1,9 +1,9 @@
 //! The Partner Center leads export and the app's own leads export (FORMATS.md §2.1).
 //!
-//! Partner Center does not document its export's header ([GAP]); only `LeadCreationDateTime`
-//! and "columns for e-mail and phone validity" are known. The app's export writes
-//! [`LEADS_EXPORT_COLUMNS`] in that order ([`write_leads_export`]): that list is the contract. The
-//! reader is header-driven: columns in any order, names compared without case, spaces and
+//! Partner Center does not document its export's header (a gap in FORMATS.md §2.1): only
+//! `LeadCreationDateTime` and "columns for e-mail and phone validity" are known. The app's
+//! export writes [`LEADS_EXPORT_COLUMNS`] in that order ([`write_leads_export`]): that list is
+//! the contract. The reader is header-driven: columns in any order, names compared without case, spaces and
 //! punctuation, plausible Partner Center spellings accepted (`Lead ID`, `Customer name`,
 //! `Email address`, `Call to action`, `Country/Region`, `Creation Date`, `Qualification`, the
 //! referral analytics download's `Referral ID`, `Lead value`, `Lead currency`…), one typo in a

@@ -31,8 +31,8 @@
 //!   or `,`, which are the file's own delimiters in some locales.
 //!
 //! To read another lead format: a module with a reader returning a [`LeadFile`], a
-//! [`LeadFileFormat`] variant, a [`FileKind`] variant recognised in [`crate::detect`], and an arm
-//! in [`read_lead_file`].
+//! [`LeadFileFormat`] variant, a [`FileKind`] variant recognised in [`crate::detect_header`],
+//! and an arm in [`read_lead_file`].
 
 pub mod cosell;
 mod countries;

@@ -281,7 +281,13 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_owned);
-        let etag = text_at(&mut row, "eTag").or_else(|| text_at(&mut row, "@odata.etag"));
+        let etag = text_at(&mut row, "eTag").or_else(|| {
+            key(obj, "@odata.etag")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        });
         let empty = |s: String| Some(s).filter(|s| !s.is_empty());
 
         let lead = LeadRecord {
