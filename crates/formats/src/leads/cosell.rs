@@ -26,13 +26,12 @@ use partner_advisor_domain::{DealDetails, LeadSubstatus};
 use super::dates::OrderEvidence;
 use super::fields::Row;
 use super::{
-    cell, csv_report, fields_match, header_name, header_notes, shown, Ids, LeadFile,
+    cell, csv_report, fields_match, header_name, header_notes, lead_file, shown, Ids, LeadFile,
     LeadFileFormat, LeadRecord,
 };
 use crate::detect::FileKind;
 use crate::header::{normalise_header, Column, HeaderMap};
 use crate::reader::CsvText;
-use crate::report::ImportReport;
 use crate::{FormatError, Result};
 
 /// The documented columns, in document order (FORMATS.md §2.2), then the newer and the
@@ -161,13 +160,6 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
     let header = records.next().ok_or(FormatError::Empty)?;
     let rows: Vec<_> = records.collect();
     report.rows_read = rows.len() as u64;
-    let mut out = LeadFile {
-        format: LeadFileFormat::CoSellOpportunities,
-        records: Vec::new(),
-        report: ImportReport::new(file, FileKind::CoSellOpportunities),
-        next_link: None,
-        total_count: None,
-    };
     let map = HeaderMap::new(header.iter(), &USED);
     if !map.missing().is_empty() {
         report.error(
@@ -175,8 +167,11 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             None,
             format!("required columns missing: {}", map.missing().join(", ")),
         );
-        out.report = report;
-        return Ok(out);
+        return Ok(lead_file(
+            LeadFileFormat::CoSellOpportunities,
+            report,
+            Vec::new(),
+        ));
     }
     let mut team: Vec<(u32, usize)> = header
         .iter()
@@ -202,6 +197,7 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
     let close_order = evidence.resolve(&close_column, &mut report);
     let decimal_comma = text.dialect().decimal_comma;
     let mut ids = Ids::default();
+    let mut leads = Vec::new();
 
     for record in &rows {
         if !fields_match(&mut report, &header, record) {
@@ -285,12 +281,14 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             ..LeadRecord::default()
         };
         if !row.failed {
-            out.records.push(lead);
+            leads.push(lead);
         }
     }
-    report.rows_accepted = out.records.len() as u64;
-    out.report = report;
-    Ok(out)
+    Ok(lead_file(
+        LeadFileFormat::CoSellOpportunities,
+        report,
+        leads,
+    ))
 }
 
 #[cfg(test)]

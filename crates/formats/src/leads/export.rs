@@ -22,13 +22,12 @@ use partner_advisor_domain::{DealDetails, EmailValidity, LeadSubstatus};
 use super::dates::OrderEvidence;
 use super::fields::Row;
 use super::{
-    cell, csv_report, fields_match, header_name, header_notes, join_list, split_list, Ids,
-    LeadFile, LeadFileFormat, LeadRecord,
+    cell, csv_report, fields_match, header_name, header_notes, join_list, lead_file, split_list,
+    Ids, LeadFile, LeadFileFormat, LeadRecord,
 };
 use crate::detect::FileKind;
 use crate::header::{normalise_header, Column, HeaderMap};
 use crate::reader::CsvText;
-use crate::report::ImportReport;
 use crate::writer::{Cell, Delimiter, ExcelCsvWriter};
 use crate::{FormatError, Result};
 
@@ -234,13 +233,6 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
     let mut records = text.records();
     let header = records.next().ok_or(FormatError::Empty)?;
     let rows: Vec<_> = records.collect();
-    let mut out = LeadFile {
-        format: LeadFileFormat::PartnerCenterLeadsExport,
-        records: Vec::new(),
-        report: ImportReport::new(file, FileKind::PartnerCenterLeads),
-        next_link: None,
-        total_count: None,
-    };
     let map = HeaderMap::new(header.iter(), &COLUMNS);
     let mut missing: Vec<&str> = map.missing().to_vec();
     if !map.has("CustomerName") && !map.has("ContactEmail") {
@@ -253,8 +245,11 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             None,
             format!("required columns missing: {}", missing.join(", ")),
         );
-        out.report = report;
-        return Ok(out);
+        return Ok(lead_file(
+            LeadFileFormat::PartnerCenterLeadsExport,
+            report,
+            Vec::new(),
+        ));
     }
     header_notes(&mut report, &map, map.unknown(), "leads export");
     let name = |column: &str| header_name(&map, &header, column);
@@ -276,6 +271,7 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
     };
     let decimal_comma = text.dialect().decimal_comma;
     let mut ids = Ids::default();
+    let mut leads = Vec::new();
 
     for record in &rows {
         if !fields_match(&mut report, &header, record) {
@@ -378,12 +374,14 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             etag: None,
         };
         if !row.failed {
-            out.records.push(lead);
+            leads.push(lead);
         }
     }
-    report.rows_accepted = out.records.len() as u64;
-    out.report = report;
-    Ok(out)
+    Ok(lead_file(
+        LeadFileFormat::PartnerCenterLeadsExport,
+        report,
+        leads,
+    ))
 }
 
 /// Writes records as the app's leads export: [`LEADS_EXPORT_COLUMNS`] with Excel-correct CSV

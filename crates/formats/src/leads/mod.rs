@@ -277,6 +277,22 @@ impl Ids {
     }
 }
 
+/// A lead file from its report and records (rows accepted counted); no next page.
+fn lead_file(
+    format: LeadFileFormat,
+    mut report: ImportReport,
+    records: Vec<LeadRecord>,
+) -> LeadFile {
+    report.rows_accepted = records.len() as u64;
+    LeadFile {
+        format,
+        records,
+        report,
+        next_link: None,
+        total_count: None,
+    }
+}
+
 /// The start of a CSV lead file's report.
 fn csv_report(file: &str, kind: FileKind, text: &CsvText) -> ImportReport {
     let mut report = ImportReport::new(file, kind);

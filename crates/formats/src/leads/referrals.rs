@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 
 use super::dates::{OrderEvidence, SlashOrder};
 use super::fields::Row;
-use super::{shown, Ids, LeadFile, LeadFileFormat, LeadRecord};
+use super::{lead_file, shown, Ids, LeadFile, LeadFileFormat, LeadRecord};
 use crate::detect::FileKind;
 use crate::encoding::{decode, Encoding};
 use crate::reader::{line_of, line_starts};
@@ -58,30 +58,27 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
     let root: Value = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     let mut report = ImportReport::new(file, FileKind::ReferralsApi);
     report.encoding = Some(encoding);
-    let mut out = LeadFile {
-        format: LeadFileFormat::ReferralsApiJson,
-        records: Vec::new(),
-        report: ImportReport::new(file, FileKind::ReferralsApi),
-        next_link: None,
-        total_count: None,
-    };
-    let (items, prefix): (&[Value], &str) = match &root {
-        Value::Array(items) => (items, ""),
+    let (mut next_link, mut total_count) = (None, None);
+    let (items, shape): (&[Value], Shape) = match &root {
+        Value::Array(items) => (items, Shape::Array),
         Value::Object(page) => match key(page, "value") {
             Some(Value::Array(items)) => {
-                out.next_link = key(page, "@odata.nextLink")
+                next_link = key(page, "@odata.nextLink")
                     .or_else(|| key(page, "nextLink"))
                     .and_then(Value::as_str)
                     .map(str::to_owned);
-                out.total_count = key(page, "totalCount").and_then(Value::as_u64);
-                (items, "value")
+                total_count = key(page, "totalCount").and_then(Value::as_u64);
+                (items, Shape::Page)
             }
             Some(_) => {
                 report.error(Some(1), Some("value"), "'value' is not a list of referrals");
-                out.report = report;
-                return Ok(out);
+                return Ok(lead_file(
+                    LeadFileFormat::ReferralsApiJson,
+                    report,
+                    Vec::new(),
+                ));
             }
-            None if key(page, "id").is_some() => (std::slice::from_ref(&root), ""),
+            None if key(page, "id").is_some() => (std::slice::from_ref(&root), Shape::Single),
             None => {
                 report.error(
                     Some(1),
@@ -89,8 +86,11 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
                     "not a Referrals API response: expected {\"value\": [referrals…]}, a list of \
                      referrals or one referral",
                 );
-                out.report = report;
-                return Ok(out);
+                return Ok(lead_file(
+                    LeadFileFormat::ReferralsApiJson,
+                    report,
+                    Vec::new(),
+                ));
             }
         },
         _ => {
@@ -99,15 +99,17 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
                 None,
                 "not a Referrals API response: expected an object or a list",
             );
-            out.report = report;
-            return Ok(out);
+            return Ok(lead_file(
+                LeadFileFormat::ReferralsApiJson,
+                report,
+                Vec::new(),
+            ));
         }
     };
     let starts = line_starts(text);
-    let offsets = if prefix.is_empty() && !root.is_array() {
-        first_object(text).into_iter().collect()
-    } else {
-        item_offsets(text)
+    let offsets = match shape {
+        Shape::Single => first_object(text).into_iter().collect(),
+        Shape::Page | Shape::Array => item_offsets(text),
     };
     let lines: Vec<u64> = if offsets.len() == items.len() {
         offsets.iter().map(|&o| line_of(&starts, o)).collect()
@@ -115,14 +117,10 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
         (1..=items.len() as u64).collect()
     };
     let line = |i: usize| lines[i];
-    let path = |i: usize| {
-        if root.is_array() {
-            format!("[{i}]")
-        } else if prefix.is_empty() {
-            String::new()
-        } else {
-            format!("{prefix}[{i}]")
-        }
+    let path = |i: usize| match shape {
+        Shape::Page => format!("value[{i}]"),
+        Shape::Array => format!("[{i}]"),
+        Shape::Single => String::new(),
     };
     report.rows_read = items.len() as u64;
 
@@ -145,6 +143,7 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
     let order = |k: &str| orders.get(k).copied().unwrap_or_default();
 
     let mut ids = Ids::default();
+    let mut records = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let here = path(i);
         let col = |k: &str| {
@@ -335,12 +334,24 @@ pub(crate) fn read_json_text(file: &str, text: &str, encoding: Encoding) -> Resu
             etag,
         };
         if !row.failed {
-            out.records.push(lead);
+            records.push(lead);
         }
     }
-    report.rows_accepted = out.records.len() as u64;
-    out.report = report;
+    let mut out = lead_file(LeadFileFormat::ReferralsApiJson, report, records);
+    out.next_link = next_link;
+    out.total_count = total_count;
     Ok(out)
+}
+
+/// Where the referrals are in the response.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// `{"value": [...]}`: items named `value[i]`.
+    Page,
+    /// A bare array: items named `[i]`.
+    Array,
+    /// One referral object: keys named as they are.
+    Single,
 }
 
 /// A key of an object, exact first, else without case.
