@@ -279,4 +279,22 @@ pub struct ImportOutcome {
     pub files: Vec<ImportedFile>,
     /// The opportunities refreshed after the import.
     pub refresh: Option<partner_advisor_engine::opportunities::RefreshSummary>,
+    /// What a lead import did (lead files only).
+    pub leads: Option<LeadImportOutcome>,
+}
+
+/// What a lead import did.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LeadImportOutcome {
+    /// Leads added.
+    pub added: u32,
+    /// Known leads updated.
+    pub updated: u32,
+    /// Records equal to the workspace's copy.
+    pub unchanged: u32,
+    /// Records older than the workspace's copy, skipped.
+    pub skipped_older: u32,
+    /// Leads the time rules expired or archived right after the import.
+    pub expired_now: u32,
 }

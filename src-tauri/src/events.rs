@@ -101,6 +101,13 @@ impl DataChanged {
         }
     }
 
+    /// The leads changed.
+    pub fn leads() -> Self {
+        Self {
+            area: "leads".into(),
+        }
+    }
+
     /// The snapshots (and what they hold) changed.
     pub fn snapshots() -> Self {
         Self {

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod dto;
 pub mod error;
 pub mod events;
+pub mod lead_alerts;
 pub mod logging;
 pub mod state;
 
@@ -26,6 +27,7 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             app.manage(state::AppState::new(data_dir));
+            lead_alerts::spawn(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

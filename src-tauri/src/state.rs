@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::jobs::CancelToken;
+use partner_advisor_engine::leads::index::LeadIndex;
 use partner_advisor_engine::opportunities::OpportunityIndex;
 use partner_advisor_engine::workspaces::Context;
 use partner_advisor_engine::EngineError;
@@ -26,6 +27,8 @@ pub struct AppState {
     pub jobs: Mutex<HashMap<String, CancelToken>>,
     /// The open workspace's opportunities in memory, so the table's queries never hit the disk.
     pub opportunity_index: tokio::sync::Mutex<Option<Arc<OpportunityIndex>>>,
+    /// The open workspace's leads in memory.
+    pub lead_index: tokio::sync::Mutex<Option<Arc<LeadIndex>>>,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             workspace: RwLock::new(None),
             jobs: Mutex::new(HashMap::new()),
             opportunity_index: tokio::sync::Mutex::new(None),
+            lead_index: tokio::sync::Mutex::new(None),
         }
     }
 
@@ -80,9 +84,15 @@ impl AppState {
         self.opportunity_index.lock().await.take();
     }
 
+    /// Drops the in-memory leads after they changed on disk.
+    pub async fn forget_lead_index(&self) {
+        self.lead_index.lock().await.take();
+    }
+
     /// Replaces the open workspace, closing the previous one.
     pub async fn replace_workspace(&self, ws: Workspace) {
         self.forget_opportunity_index().await;
+        self.forget_lead_index().await;
         let previous = self.workspace.write().await.replace(ws);
         if let Some(previous) = previous {
             previous.close().await;

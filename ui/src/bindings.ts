@@ -64,15 +64,132 @@ export const commands = {
 	 *  error: the outcome lists every problem with its line.
 	 */
 	importFiles: (language: Language, paths: string[] | null, tenant: string | null, asOf: string | null) => typedError<ImportOutcome_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("import_files", { language, paths, tenant, asOf })),
+	/**  Counts per list, the action centre and the responsiveness figures. */
+	leadsOverview: () => typedError<LeadsOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("leads_overview")),
+	/**  One window of a list; the filters, search and sort run here. */
+	queryLeads: (query: LeadQuery_Deserialize) => typedError<LeadPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("query_leads", { query })),
+	/**  Everything about one lead, with its history and what can be done to it now. */
+	leadDetail: (id: string) => typedError<LeadDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("lead_detail", { id })),
+	/**  Accepts, edits, declines, or closes a lead as won or lost; returns the lead as it is now. */
+	actOnLead: (id: string, action: LeadAction_Deserialize) => typedError<LeadDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("act_on_lead", { id, action })),
+	/**  Sets or clears a lead's heart. */
+	setLeadFavourite: (id: string, favourite: boolean) => typedError<LeadRow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_lead_favourite", { id, favourite })),
+	/**
+	 *  Exports exactly the filtered list as CSV. Without a path, asks where with the native save
+	 *  dialog; `null` when the user cancels it.
+	 */
+	exportLeads: (language: Language, query: LeadQuery_Deserialize, path: string | null) => typedError<LeadExportSummary | null, IpcError_Serialize>(__TAURI_INVOKE("export_leads", { language, query, path })),
 };
 
 /** Events */
 export const events = {
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	jobProgress: makeEvent<JobProgress, JobProgress>("job-progress"),
+	leadAlert: makeEvent<LeadAlert, LeadAlert>("lead-alert"),
+	openLead: makeEvent<OpenLead, OpenLead>("open-lead"),
 };
 
 /* Types */
+/**  The accept form, also used to edit an accepted lead. */
+export type AcceptForm = AcceptForm_Serialize | AcceptForm_Deserialize;
+
+/**  The accept form, also used to edit an accepted lead. */
+export type AcceptForm_Deserialize = {
+	/**  Deal name. */
+	dealName: string,
+	/**  Estimated deal value. */
+	estimatedValue: number | null,
+	/**  ISO 4217 currency of the value. */
+	currency: string,
+	/**  The partner's team members working the deal (at least one). */
+	teamMembers: string[],
+	/**  Estimated purchase date. */
+	estimatedClose: string,
+	/**  Notes. */
+	notes: string,
+	/**  Optional marketing campaign ID. */
+	marketingCampaignId?: string | null,
+	/**  Optional CRM ID. */
+	crmId?: string | null,
+	/**  Optional further customer contacts. */
+	moreContacts: LeadContact_Deserialize[],
+};
+
+/**  The accept form, also used to edit an accepted lead. */
+export type AcceptForm_Serialize = {
+	/**  Deal name. */
+	dealName: string,
+	/**  Estimated deal value. */
+	estimatedValue: number | null,
+	/**  ISO 4217 currency of the value. */
+	currency: string,
+	/**  The partner's team members working the deal (at least one). */
+	teamMembers: string[],
+	/**  Estimated purchase date. */
+	estimatedClose: string,
+	/**  Notes. */
+	notes: string,
+	/**  Optional marketing campaign ID. */
+	marketingCampaignId: string | null,
+	/**  Optional CRM ID. */
+	crmId: string | null,
+	/**  Optional further customer contacts. */
+	moreContacts: LeadContact_Serialize[],
+};
+
+/**  A lead that needs the partner now. */
+export type ActionItem = ActionItem_Serialize | ActionItem_Deserialize;
+
+/**  Why a lead is in the action centre. */
+export type ActionItemKind = 
+/**  A Contact-me lead within its 72 hours. */
+"hotContactMe" | 
+/**  Received, waiting for accept or decline. */
+"needsResponse" | 
+/**  Accepted, no update for a long time. */
+"stale";
+
+/**  A lead that needs the partner now. */
+export type ActionItem_Deserialize = {
+	/**  The lead. */
+	id: string,
+	/**  Customer. */
+	customerName: string,
+	/**  Why it is listed. */
+	kind: ActionItemKind,
+	/**  Hours left before it expires (received leads). */
+	hoursLeft?: number | null,
+	/**  Days since the last update (stale accepted leads). */
+	daysIdle?: number | null,
+};
+
+/**  A lead that needs the partner now. */
+export type ActionItem_Serialize = {
+	/**  The lead. */
+	id: string,
+	/**  Customer. */
+	customerName: string,
+	/**  Why it is listed. */
+	kind: ActionItemKind,
+	/**  Hours left before it expires (received leads). */
+	hoursLeft: number | null,
+	/**  Days since the last update (stale accepted leads). */
+	daysIdle: number | null,
+};
+
+/**  The kind of an action, for menus and messages. */
+export type ActionKind = 
+/**  Accept. */
+"accept" | 
+/**  Edit. */
+"edit" | 
+/**  Decline. */
+"decline" | 
+/**  Mark won. */
+"win" | 
+/**  Mark lost. */
+"lose";
+
 /**  About the running app. */
 export type AppInfo = {
 	/**  App version. */
@@ -81,6 +198,48 @@ export type AppInfo = {
 	osLocale: string,
 	/**  The app's data folder. */
 	dataDir: string,
+};
+
+/**  The call to action the customer used. */
+export type CallToAction = 
+/**  "Get it now". */
+"Get it now" | 
+/**  "Free trial". */
+"Free trial" | 
+/**  "Test drive". */
+"Test drive" | 
+/**  "Contact me": the customer asked to be contacted. */
+"Contact me";
+
+/**  Partner Center's decline and lost reason codes, in Partner Center's order. */
+export type CloseReason = 
+/**  1. */
+"Project budget isn't adequate" | 
+/**  2. */
+"Customer didn't respond" | 
+/**  3. */
+"Customer chose another vendor" | 
+/**  4. */
+"Customer requirement not met" | 
+/**  5. */
+"Not a customer" | 
+/**  6. */
+"Proposed time line was too short" | 
+/**  7. */
+"Report as abuse, spam, or phishing" | 
+/**  8. */
+"Others";
+
+/**  How a contact detail was judged. */
+export type ContactCheck = {
+	/**  The verdict shown. */
+	validity: string,
+	/**  Partner Center's own verdict (kept as imported) rather than the app's. */
+	fromPartnerCenter: boolean,
+	/**  Stable key of the app's reason (e.g. `disposableDomain`), for the UI's text. */
+	reason: string,
+	/**  The app's reason in English. */
+	explanation: string,
 };
 
 /**  A credential the partner can store. */
@@ -106,6 +265,64 @@ export type DataChanged = {
 	area: string,
 };
 
+/**  What the partner tells Partner Center about the deal, beyond its value and currency. */
+export type DealDetails = DealDetails_Serialize | DealDetails_Deserialize;
+
+/**  What the partner tells Partner Center about the deal, beyond its value and currency. */
+export type DealDetails_Deserialize = {
+	/**  Deal name. */
+	name?: string | null,
+	/**  Estimated purchase (close) date. */
+	estimatedClose?: string | null,
+	/**  The partner's team members working the lead. */
+	teamMembers?: string[],
+	/**  Notes. */
+	notes?: string | null,
+	/**  Marketing campaign ID. */
+	marketingCampaignId?: string | null,
+	/**  The partner's CRM ID for the deal. */
+	crmId?: string | null,
+	/**  More customer contacts. */
+	moreContacts?: LeadContact_Deserialize[],
+};
+
+/**  What the partner tells Partner Center about the deal, beyond its value and currency. */
+export type DealDetails_Serialize = {
+	/**  Deal name. */
+	name: string | null,
+	/**  Estimated purchase (close) date. */
+	estimatedClose: string | null,
+	/**  The partner's team members working the lead. */
+	teamMembers: string[],
+	/**  Notes. */
+	notes: string | null,
+	/**  Marketing campaign ID. */
+	marketingCampaignId: string | null,
+	/**  The partner's CRM ID for the deal. */
+	crmId: string | null,
+	/**  More customer contacts. */
+	moreContacts: LeadContact_Serialize[],
+};
+
+/**  The decline form. */
+export type DeclineForm = {
+	/**  Why, from Partner Center's list. */
+	reason: CloseReason,
+	/**  Notes. */
+	notes: string,
+};
+
+/**  E-mail validity as Partner Center shows it. */
+export type EmailValidity = 
+/**  A deliverable-looking address on a real domain. */
+"Valid" | 
+/**  Not an address one can write to. */
+"Invalid" | 
+/**  A disposable or known-spam domain or address. */
+"Spam" | 
+/**  Not known (empty, or not judged). */
+"Unknown";
+
 /**  A stable, machine-readable error code. The UI switches on it, never on message text. */
 export type ErrorCode = 
 /**  No workspace at that path. */
@@ -126,6 +343,10 @@ export type ErrorCode =
 "invalidInput" | 
 /**  The user cancelled the job. */
 "cancelled" | 
+/**  The record asked for does not exist. */
+"notFound" | 
+/**  The change is not allowed in the record's current state (e.g. Won from Received). */
+"notAllowed" | 
 /**  No workspace is open. */
 "noWorkspaceOpen" | 
 /**  File-system failure. */
@@ -166,6 +387,13 @@ export type Feedback_Serialize = {
 	comment: string | null,
 };
 
+/**  The Contact-me alert. */
+export type Flame = 
+/**  Within 72 hours of arrival: call now. */
+"hot" | 
+/**  Older than 72 hours and still open: the alert has cooled. */
+"cooled";
+
 /**  What an import did. */
 export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
 
@@ -191,6 +419,8 @@ export type ImportOutcome_Deserialize = {
 	files: ImportedFile_Deserialize[],
 	/**  The opportunities refreshed after the import. */
 	refresh?: RefreshSummary_Deserialize | null,
+	/**  What a lead import did (lead files only). */
+	leads?: LeadImportOutcome | null,
 };
 
 /**  What an import did. */
@@ -215,6 +445,8 @@ export type ImportOutcome_Serialize = {
 	files: ImportedFile_Serialize[],
 	/**  The opportunities refreshed after the import. */
 	refresh: RefreshSummary_Serialize | null,
+	/**  What a lead import did (lead files only). */
+	leads: LeadImportOutcome | null,
 };
 
 /**  One problem of an imported file. */
@@ -338,6 +570,623 @@ export type Language =
 /**  Polish. */
 "pl";
 
+/**  What the partner can do to a lead. */
+export type LeadAction = LeadAction_Serialize | LeadAction_Deserialize;
+
+/**  What the partner can do to a lead. */
+export type LeadAction_Deserialize = 
+/**  Accept a received lead with the deal's details. */
+{ kind: "accept"; form: AcceptForm_Deserialize } | 
+/**  Change an accepted lead's details. */
+{ kind: "edit"; form: AcceptForm_Deserialize } | 
+/**  Decline a received lead. */
+{ kind: "decline"; form: DeclineForm } | 
+/**  Close an accepted lead as won. */
+{ kind: "win"; form: WonForm_Deserialize } | 
+/**  Close an accepted lead as lost. */
+{ kind: "lose"; form: LostForm };
+
+/**  What the partner can do to a lead. */
+export type LeadAction_Serialize = 
+/**  Accept a received lead with the deal's details. */
+{ kind: "accept"; form: AcceptForm_Serialize } | 
+/**  Change an accepted lead's details. */
+{ kind: "edit"; form: AcceptForm_Serialize } | 
+/**  Decline a received lead. */
+{ kind: "decline"; form: DeclineForm } | 
+/**  Close an accepted lead as won. */
+{ kind: "win"; form: WonForm_Serialize } | 
+/**  Close an accepted lead as lost. */
+{ kind: "lose"; form: LostForm };
+
+/**  Who changed a lead. */
+export type LeadActor = 
+/**  The partner, in the app. */
+"Partner" | 
+/**  A time rule (expiry, archiving). */
+"System" | 
+/**  An import or a sync. */
+"Import" | 
+/**  Microsoft (the state as received). */
+"Microsoft";
+
+/**  A new Contact-me lead (or a digest of them) arrived (`lead-alert`). */
+export type LeadAlert = {
+	/**  What arrived. */
+	notification: LeadNotification,
+};
+
+/**  How far Microsoft qualified the lead. */
+export type LeadClassification = 
+/**  A customer inquiry from a profile or offer page. */
+"Customer inquiry" | 
+/**  Marketing-qualified. */
+"Marketing qualified" | 
+/**  Sales-qualified. */
+"Sales qualified";
+
+/**  A customer contact beyond the lead's own. */
+export type LeadContact = LeadContact_Serialize | LeadContact_Deserialize;
+
+/**  A customer contact beyond the lead's own. */
+export type LeadContact_Deserialize = {
+	/**  First name. */
+	firstName?: string,
+	/**  Last name. */
+	lastName?: string,
+	/**  E-mail. */
+	email?: string,
+	/**  Phone. */
+	phone?: string,
+};
+
+/**  A customer contact beyond the lead's own. */
+export type LeadContact_Serialize = {
+	/**  First name. */
+	firstName: string,
+	/**  Last name. */
+	lastName: string,
+	/**  E-mail. */
+	email: string,
+	/**  Phone. */
+	phone: string,
+};
+
+/**  Everything about one lead. */
+export type LeadDetail = LeadDetail_Serialize | LeadDetail_Deserialize;
+
+/**  Everything about one lead. */
+export type LeadDetail_Deserialize = {
+	/**  The list row. */
+	row: LeadRow_Deserialize,
+	/**  Contact first name; `None` when hidden. */
+	contactFirstName?: string | null,
+	/**  Contact last name; `None` when hidden. */
+	contactLastName?: string | null,
+	/**  City. */
+	city: string,
+	/**  Company size band. */
+	companySize: string,
+	/**  Engagement ID. */
+	engagementId?: string | null,
+	/**  The deal details. */
+	deal: DealDetails_Deserialize,
+	/**  Why it was declined or lost. */
+	statusReason?: string | null,
+	/**  The e-mail check. */
+	emailCheck: ContactCheck,
+	/**  The phone check. */
+	phoneCheck: ContactCheck,
+	/**  The phone in international form, when it parsed. */
+	phoneInternational?: string | null,
+	/**  What the partner can do now. */
+	actions: ActionKind[],
+	/**  Informational lead: needs no action, archived after six months. */
+	informational: boolean,
+	/**  The history, oldest first. */
+	history: LeadHistoryEntry_Deserialize[],
+};
+
+/**  Everything about one lead. */
+export type LeadDetail_Serialize = {
+	/**  The list row. */
+	row: LeadRow_Serialize,
+	/**  Contact first name; `None` when hidden. */
+	contactFirstName: string | null,
+	/**  Contact last name; `None` when hidden. */
+	contactLastName: string | null,
+	/**  City. */
+	city: string,
+	/**  Company size band. */
+	companySize: string,
+	/**  Engagement ID. */
+	engagementId: string | null,
+	/**  The deal details. */
+	deal: DealDetails_Serialize,
+	/**  Why it was declined or lost. */
+	statusReason: string | null,
+	/**  The e-mail check. */
+	emailCheck: ContactCheck,
+	/**  The phone check. */
+	phoneCheck: ContactCheck,
+	/**  The phone in international form, when it parsed. */
+	phoneInternational: string | null,
+	/**  What the partner can do now. */
+	actions: ActionKind[],
+	/**  Informational lead: needs no action, archived after six months. */
+	informational: boolean,
+	/**  The history, oldest first. */
+	history: LeadHistoryEntry_Serialize[],
+};
+
+/**  What an export wrote. */
+export type LeadExportSummary = {
+	/**  The file written. */
+	path: string,
+	/**  Leads written. */
+	rows: number,
+};
+
+/**  The filters of Partner Center's leads page, all combinable. An empty list means "any". */
+export type LeadFilters = LeadFilters_Serialize | LeadFilters_Deserialize;
+
+/**  The filters of Partner Center's leads page, all combinable. An empty list means "any". */
+export type LeadFilters_Deserialize = {
+	/**  Call to action. */
+	callToAction?: CallToAction[],
+	/**  ISO country codes. */
+	countries?: string[],
+	/**  Part of the customer's name (case and accents ignored). */
+	customerName?: string,
+	/**  Lead source. */
+	sources?: LeadSource[],
+	/**  Offer or profile. */
+	leadTypes?: LeadType[],
+	/**  Microsoft's quality. */
+	qualities?: LeadQuality[],
+	/**  Substatus (Received, Accepted, Won…). */
+	statuses?: LeadSubstatus[],
+	/**  E-mail validity. */
+	emailValidity?: EmailValidity[],
+	/**  Phone validity. */
+	phoneValidity?: PhoneValidity[],
+	/**  Created on or after this day (YYYY-MM-DD). */
+	createdFrom?: string | null,
+	/**  Created on or before this day (YYYY-MM-DD). */
+	createdTo?: string | null,
+};
+
+/**  The filters of Partner Center's leads page, all combinable. An empty list means "any". */
+export type LeadFilters_Serialize = {
+	/**  Call to action. */
+	callToAction: CallToAction[],
+	/**  ISO country codes. */
+	countries: string[],
+	/**  Part of the customer's name (case and accents ignored). */
+	customerName: string,
+	/**  Lead source. */
+	sources: LeadSource[],
+	/**  Offer or profile. */
+	leadTypes: LeadType[],
+	/**  Microsoft's quality. */
+	qualities: LeadQuality[],
+	/**  Substatus (Received, Accepted, Won…). */
+	statuses: LeadSubstatus[],
+	/**  E-mail validity. */
+	emailValidity: EmailValidity[],
+	/**  Phone validity. */
+	phoneValidity: PhoneValidity[],
+	/**  Created on or after this day (YYYY-MM-DD). */
+	createdFrom: string | null,
+	/**  Created on or before this day (YYYY-MM-DD). */
+	createdTo: string | null,
+};
+
+/**  One entry of a lead's history. */
+export type LeadHistoryEntry = LeadHistoryEntry_Serialize | LeadHistoryEntry_Deserialize;
+
+/**  One entry of a lead's history. */
+export type LeadHistoryEntry_Deserialize = {
+	/**  When, RFC 3339. */
+	at: string,
+	/**  Substatus before (none for the arrival). */
+	from?: LeadSubstatus | null,
+	/**  Substatus after. */
+	to: LeadSubstatus,
+	/**  Who. */
+	actor: LeadActor,
+	/**  Reason or note. */
+	note?: string | null,
+	/**  The fields set, as `label → value` pairs in form order. */
+	fields: ([string, string])[],
+};
+
+/**  One entry of a lead's history. */
+export type LeadHistoryEntry_Serialize = {
+	/**  When, RFC 3339. */
+	at: string,
+	/**  Substatus before (none for the arrival). */
+	from: LeadSubstatus | null,
+	/**  Substatus after. */
+	to: LeadSubstatus,
+	/**  Who. */
+	actor: LeadActor,
+	/**  Reason or note. */
+	note: string | null,
+	/**  The fields set, as `label → value` pairs in form order. */
+	fields: ([string, string])[],
+};
+
+/**  What a lead import did. */
+export type LeadImportOutcome = {
+	/**  Leads added. */
+	added: number,
+	/**  Known leads updated. */
+	updated: number,
+	/**  Records equal to the workspace's copy. */
+	unchanged: number,
+	/**  Records older than the workspace's copy, skipped. */
+	skippedOlder: number,
+	/**  Leads the time rules expired or archived right after the import. */
+	expiredNow: number,
+};
+
+/**  One desktop notification to raise. */
+export type LeadNotification = 
+/**  A single new Contact-me lead. */
+{ kind: "single"; 
+/**  The lead, opened when the notification is activated. */
+lead_id: string; 
+/**  Its customer. */
+customer_name: string; 
+/**  The offer or profile it came through. */
+offer_name: string } | 
+/**  More than ten in one day. */
+{ kind: "digest"; 
+/**  The day (UTC) they arrived. */
+day: string; 
+/**  How many. */
+count: number; 
+/**  The newest, opened when the notification is activated. */
+lead_id: string };
+
+/**  A window of the list. */
+export type LeadPage = LeadPage_Serialize | LeadPage_Deserialize;
+
+/**  A window of the list. */
+export type LeadPage_Deserialize = {
+	/**  Leads in the section before filters. */
+	sectionTotal: number,
+	/**  Leads matching the filters and search. */
+	matched: number,
+	/**  The window's first row. */
+	offset: number,
+	/**  The rows. */
+	rows: LeadRow_Deserialize[],
+};
+
+/**  A window of the list. */
+export type LeadPage_Serialize = {
+	/**  Leads in the section before filters. */
+	sectionTotal: number,
+	/**  Leads matching the filters and search. */
+	matched: number,
+	/**  The window's first row. */
+	offset: number,
+	/**  The rows. */
+	rows: LeadRow_Serialize[],
+};
+
+/**  Microsoft's estimate of the lead's quality. */
+export type LeadQuality = 
+/**  Higher chance of conversion. */
+"High" | 
+/**  Potential spam. */
+"Low";
+
+/**  One request for a window of the list. */
+export type LeadQuery = LeadQuery_Serialize | LeadQuery_Deserialize;
+
+/**  One request for a window of the list. */
+export type LeadQuery_Deserialize = {
+	/**  The list. */
+	section: LeadSection,
+	/**  The filters. */
+	filters: LeadFilters_Deserialize,
+	/**  Free-text search over customer, contact, e-mail, offer and ID. */
+	search: string,
+	/**  Sort column. */
+	sort: LeadSort,
+	/**  Descending order. */
+	descending: boolean,
+	/**  First row of the window. */
+	offset: number,
+	/**  Rows in the window. */
+	limit: number,
+};
+
+/**  One request for a window of the list. */
+export type LeadQuery_Serialize = {
+	/**  The list. */
+	section: LeadSection,
+	/**  The filters. */
+	filters: LeadFilters_Serialize,
+	/**  Free-text search over customer, contact, e-mail, offer and ID. */
+	search: string,
+	/**  Sort column. */
+	sort: LeadSort,
+	/**  Descending order. */
+	descending: boolean,
+	/**  First row of the window. */
+	offset: number,
+	/**  Rows in the window. */
+	limit: number,
+};
+
+/**  One row of the list. */
+export type LeadRow = LeadRow_Serialize | LeadRow_Deserialize;
+
+/**  One row of the list. */
+export type LeadRow_Deserialize = {
+	/**  Referral ID. */
+	id: string,
+	/**  Customer (company) name. */
+	customerName: string,
+	/**  Contact's full name; `None` when hidden. */
+	contactName?: string | null,
+	/**  Contact e-mail; `None` when hidden. */
+	email?: string | null,
+	/**  Contact phone; `None` when hidden. */
+	phone?: string | null,
+	/**  The contact details are hidden (expired lead). */
+	contactHidden: boolean,
+	/**  E-mail validity. */
+	emailValidity: EmailValidity,
+	/**  Phone validity. */
+	phoneValidity: PhoneValidity,
+	/**  The e-mail or its domain is a known spam or disposable one. */
+	spam: boolean,
+	/**  Offer or profile. */
+	leadType: LeadType,
+	/**  Qualification. */
+	classification: LeadClassification,
+	/**  Source. */
+	source: LeadSource,
+	/**  Call to action. */
+	callToAction?: CallToAction | null,
+	/**  Offer or profile name. */
+	offerName: string,
+	/**  Microsoft's quality. */
+	quality: LeadQuality,
+	/**  Status. */
+	status: LeadStatus,
+	/**  Substatus. */
+	substatus: LeadSubstatus,
+	/**  Archived (read-only). */
+	archived: boolean,
+	/**  ISO country code. */
+	country: string,
+	/**  Industry. */
+	industry: string,
+	/**  `LeadCreationDateTime`, RFC 3339. */
+	createdAt: string,
+	/**  Last change, RFC 3339. */
+	updatedAt: string,
+	/**  When an unanswered lead is archived, RFC 3339. */
+	deadline?: string | null,
+	/**  Whole hours left before the deadline (0 when due). */
+	hoursLeft?: number | null,
+	/**  The Contact-me alert. */
+	flame?: Flame | null,
+	/**  Heart. */
+	favourite: boolean,
+	/**  Estimated deal value. */
+	dealValue?: number | null,
+	/**  Its currency. */
+	currency?: string | null,
+};
+
+/**  One row of the list. */
+export type LeadRow_Serialize = {
+	/**  Referral ID. */
+	id: string,
+	/**  Customer (company) name. */
+	customerName: string,
+	/**  Contact's full name; `None` when hidden. */
+	contactName: string | null,
+	/**  Contact e-mail; `None` when hidden. */
+	email: string | null,
+	/**  Contact phone; `None` when hidden. */
+	phone: string | null,
+	/**  The contact details are hidden (expired lead). */
+	contactHidden: boolean,
+	/**  E-mail validity. */
+	emailValidity: EmailValidity,
+	/**  Phone validity. */
+	phoneValidity: PhoneValidity,
+	/**  The e-mail or its domain is a known spam or disposable one. */
+	spam: boolean,
+	/**  Offer or profile. */
+	leadType: LeadType,
+	/**  Qualification. */
+	classification: LeadClassification,
+	/**  Source. */
+	source: LeadSource,
+	/**  Call to action. */
+	callToAction: CallToAction | null,
+	/**  Offer or profile name. */
+	offerName: string,
+	/**  Microsoft's quality. */
+	quality: LeadQuality,
+	/**  Status. */
+	status: LeadStatus,
+	/**  Substatus. */
+	substatus: LeadSubstatus,
+	/**  Archived (read-only). */
+	archived: boolean,
+	/**  ISO country code. */
+	country: string,
+	/**  Industry. */
+	industry: string,
+	/**  `LeadCreationDateTime`, RFC 3339. */
+	createdAt: string,
+	/**  Last change, RFC 3339. */
+	updatedAt: string,
+	/**  When an unanswered lead is archived, RFC 3339. */
+	deadline: string | null,
+	/**  Whole hours left before the deadline (0 when due). */
+	hoursLeft: number | null,
+	/**  The Contact-me alert. */
+	flame: Flame | null,
+	/**  Heart. */
+	favourite: boolean,
+	/**  Estimated deal value. */
+	dealValue: number | null,
+	/**  Its currency. */
+	currency: string | null,
+};
+
+/**  Partner Center's three lists. */
+export type LeadSection = 
+/**  Every lead. */
+"all" | 
+/**  Customer inquiries from business profiles and offer pages. */
+"marketplace" | 
+/**  Marketing- and sales-qualified leads. */
+"qualified" | 
+/**  Leads with the heart set. */
+"favourites";
+
+/**  The column the list is sorted by. */
+export type LeadSort = 
+/**  Creation time (`LeadCreationDateTime`). */
+"created" | 
+/**  Customer (company) name. */
+"customer" | 
+/**  Contact name. */
+"contact" | 
+/**  E-mail validity (Valid, Unknown, Invalid, Spam). */
+"emailValidity" | 
+/**  Phone validity (Valid, Unknown, Invalid). */
+"phoneValidity" | 
+/**  Status and substatus, in lifecycle order. */
+"status" | 
+/**  Call to action. */
+"callToAction" | 
+/**  Lead source. */
+"source" | 
+/**  Lead quality (High first). */
+"quality" | 
+/**  Country code. */
+"country" | 
+/**  Estimated deal value. */
+"value" | 
+/**  Time left to answer (received leads first, soonest deadline first). */
+"timeLeft";
+
+/**  Where the lead came from. */
+export type LeadSource = 
+/**  Microsoft AppSource. */
+"AppSource" | 
+/**  Azure Marketplace. */
+"Azure Marketplace" | 
+/**  Azure portal. */
+"Azure portal" | 
+/**  The partner's business profile in Partner Center. */
+"Business profile";
+
+/**  `ReferralStatus` of the Referrals API. */
+export type LeadStatus = 
+/**  Not answered yet. */
+"New" | 
+/**  Accepted and being worked. */
+"Active" | 
+/**  Archived. */
+"Closed";
+
+/**  `ReferralSubstatus` of the Referrals API. */
+export type LeadSubstatus = 
+/**  Waiting on Microsoft. */
+"Pending" | 
+/**  Received, waiting for the partner's answer. */
+"Received" | 
+/**  Accepted by the partner. */
+"Accepted" | 
+/**  Closed as won. */
+"Won" | 
+/**  Closed as lost. */
+"Lost" | 
+/**  Declined by the partner. */
+"Declined" | 
+/**  Not answered within 14 days. */
+"Expired";
+
+/**  Profile leads come from the partner's business profile, offer leads from marketplace offers. */
+export type LeadType = 
+/**  From the partner's business profile. */
+"Profile" | 
+/**  From a marketplace offer (AppSource, Azure Marketplace, Azure portal). */
+"Offer";
+
+/**  The page's header: counts, the action centre and responsiveness. */
+export type LeadsOverview = LeadsOverview_Serialize | LeadsOverview_Deserialize;
+
+/**  The page's header: counts, the action centre and responsiveness. */
+export type LeadsOverview_Deserialize = {
+	/**  Leads in the workspace. */
+	total: number,
+	/**  Marketplace leads. */
+	marketplace: number,
+	/**  Qualified leads. */
+	qualified: number,
+	/**  Favourites. */
+	favourites: number,
+	/**  Received leads waiting for an answer. */
+	needsResponse: number,
+	/**  Contact-me leads within their 72 hours. */
+	hot: number,
+	/**  Accepted leads with no update for 30 days or more. */
+	stale: number,
+	/**  The most urgent items, hot first, then by deadline, then stale. */
+	actionItems: ActionItem_Deserialize[],
+	/**  Responsiveness figures. */
+	responsiveness: Responsiveness_Deserialize,
+	/**  Countries present, for the filter. */
+	countries: string[],
+};
+
+/**  The page's header: counts, the action centre and responsiveness. */
+export type LeadsOverview_Serialize = {
+	/**  Leads in the workspace. */
+	total: number,
+	/**  Marketplace leads. */
+	marketplace: number,
+	/**  Qualified leads. */
+	qualified: number,
+	/**  Favourites. */
+	favourites: number,
+	/**  Received leads waiting for an answer. */
+	needsResponse: number,
+	/**  Contact-me leads within their 72 hours. */
+	hot: number,
+	/**  Accepted leads with no update for 30 days or more. */
+	stale: number,
+	/**  The most urgent items, hot first, then by deadline, then stale. */
+	actionItems: ActionItem_Serialize[],
+	/**  Responsiveness figures. */
+	responsiveness: Responsiveness_Serialize,
+	/**  Countries present, for the filter. */
+	countries: string[],
+};
+
+/**  The form to close an accepted lead as lost. */
+export type LostForm = {
+	/**  Why, from Partner Center's list. */
+	reason: CloseReason,
+	/**  Notes. */
+	notes: string,
+};
+
 /**  The eight Sales Advisor models. */
 export type ModelKind = 
 /**  Microsoft 365 Business SKUs (machine learning, growth). */
@@ -434,6 +1283,12 @@ export type NewWorkspace_Serialize = {
 	withDemoData: boolean,
 	/**  Passphrase mode when set; the keychain otherwise. */
 	passphrase: string | null,
+};
+
+/**  The user activated a lead notification: show that lead (`open-lead`). */
+export type OpenLead = {
+	/**  The lead to show. */
+	leadId: string,
 };
 
 /**  Everything the flyout shows for one opportunity. */
@@ -775,6 +1630,15 @@ export type PartnerInfo = {
 	name: string,
 };
 
+/**  Phone validity as Partner Center shows it. */
+export type PhoneValidity = 
+/**  A valid number for its country. */
+"Valid" | 
+/**  Parsed, but not a valid number. */
+"Invalid" | 
+/**  Empty or not parseable. */
+"Unknown";
+
 /**  High, Medium or Low. */
 export type ProbabilityStatus = 
 /**  Below the Medium threshold. */
@@ -859,6 +1723,37 @@ export type Resource_Serialize = {
 	subject: string | null,
 	/**  Body text: paragraphs separated by blank lines, `- ` bullets, `1. ` steps. */
 	body: string,
+};
+
+/**  How responsive the partner is, as Partner Center rewards it. */
+export type Responsiveness = Responsiveness_Serialize | Responsiveness_Deserialize;
+
+/**  How responsive the partner is, as Partner Center rewards it. */
+export type Responsiveness_Deserialize = {
+	/**  Median hours from arrival to accept or decline. */
+	medianHoursToRespond?: number | null,
+	/**  Leads answered (accepted or declined). */
+	answered: number,
+	/**  Leads that expired unanswered. */
+	expired: number,
+	/**  Leads accepted (still open or closed won/lost). */
+	accepted: number,
+	/**  Of those, how many have a value, a close date and (when closed) an outcome. */
+	acceptedComplete: number,
+};
+
+/**  How responsive the partner is, as Partner Center rewards it. */
+export type Responsiveness_Serialize = {
+	/**  Median hours from arrival to accept or decline. */
+	medianHoursToRespond: number | null,
+	/**  Leads answered (accepted or declined). */
+	answered: number,
+	/**  Leads that expired unanswered. */
+	expired: number,
+	/**  Leads accepted (still open or closed won/lost). */
+	accepted: number,
+	/**  Of those, how many have a value, a close date and (when closed) an outcome. */
+	acceptedComplete: number,
 };
 
 /**  The user's preferences. */
@@ -976,6 +1871,25 @@ export type UsageLine = {
 	active: number,
 	/**  Trend over the three previous months. */
 	trend: Trend,
+};
+
+/**  The form to close an accepted lead as won: the final value when it differs from the estimate. */
+export type WonForm = WonForm_Serialize | WonForm_Deserialize;
+
+/**  The form to close an accepted lead as won: the final value when it differs from the estimate. */
+export type WonForm_Deserialize = {
+	/**  The deal's final value, in the lead's currency; `None` keeps the estimate. */
+	finalValue?: number | null,
+	/**  Notes. */
+	notes: string,
+};
+
+/**  The form to close an accepted lead as won: the final value when it differs from the estimate. */
+export type WonForm_Serialize = {
+	/**  The deal's final value, in the lead's currency; `None` keeps the estimate. */
+	finalValue: number | null,
+	/**  Notes. */
+	notes: string,
 };
 
 /**  Workspace-wide totals. */

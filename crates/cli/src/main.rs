@@ -37,6 +37,9 @@ enum Command {
     /// Opportunities (Sales Advisor): refresh the models' recommendations, export them.
     #[command(subcommand)]
     Opportunities(commands::opportunities::Command),
+    /// Leads (Partner Center referrals): export the filtered list.
+    #[command(subcommand)]
+    Leads(commands::leads::Command),
     /// Train, evaluate and apply a binary model on any CSV file (e.g. a CRM history).
     #[command(subcommand)]
     Model(commands::model::Command),
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
             Command::Workspace(command) => commands::workspace::run(command).await,
             Command::Credentials(command) => commands::credentials::run(command),
             Command::Opportunities(command) => commands::opportunities::run(command).await,
+            Command::Leads(command) => commands::leads::run(command).await,
             Command::Model(command) => commands::model::run(command),
         }
     });

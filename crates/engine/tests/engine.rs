@@ -3,4 +3,5 @@
 
 mod demo;
 mod import;
+mod leads;
 mod opportunities;

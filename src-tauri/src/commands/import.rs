@@ -10,7 +10,7 @@ use partner_advisor_engine::EngineError;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::dto::{ImportOutcome, ImportProblem, ImportedFile};
+use crate::dto::{ImportOutcome, ImportProblem, ImportedFile, LeadImportOutcome};
 use crate::error::IpcResult;
 use crate::events::{DataChanged, ProgressEmitter};
 use crate::state::AppState;
@@ -34,7 +34,7 @@ pub async fn import_files(
             let picked = app
                 .dialog()
                 .file()
-                .add_filter("CSV", &["csv", "txt"])
+                .add_filter("CSV or JSON", &["csv", "txt", "json"])
                 .blocking_pick_files();
             match picked {
                 Some(list) => list
@@ -83,24 +83,38 @@ pub async fn import_files(
             }
             _ => Ok(None),
         };
-        summary.map(|s| (s, refresh))
+        // Leads that arrive already past their deadline expire at once.
+        let expired_now = match &summary {
+            Ok(s) if s.leads.is_some() => partner_advisor_engine::leads::maintain(ws, &state.clock)
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!("time rules not applied after a lead import: {e}");
+                    0
+                }),
+            _ => 0,
+        };
+        summary.map(|s| (s, refresh, expired_now))
     };
     emitter.finish();
     state.end_job(&job_id);
-    let (mut summary, refresh) = outcome?;
+    let (mut summary, refresh, expired_now) = outcome?;
     let refresh = refresh.unwrap_or_else(|e| {
         summary.notes.push(format!(
             "the data was imported, but the opportunities could not be refreshed: {e}"
         ));
         None
     });
+    if summary.leads.is_some() {
+        state.forget_lead_index().await;
+        DataChanged::leads().emit(&app);
+    }
     if summary.snapshot_id.is_some() {
         state.forget_opportunity_index().await;
         DataChanged::opportunities().emit(&app);
         DataChanged::snapshots().emit(&app);
     }
     Ok(Some(ImportOutcome {
-        imported: summary.snapshot_id.is_some(),
+        imported: summary.succeeded(),
         as_of: summary.as_of.map(|d| d.to_string()),
         tenant_id: summary.tenant_id.clone(),
         usage_rows: u32::try_from(summary.usage_rows).unwrap_or(u32::MAX),
@@ -131,5 +145,12 @@ pub async fn import_files(
             })
             .collect(),
         refresh,
+        leads: summary.leads.map(|l| LeadImportOutcome {
+            added: u32::try_from(l.added).unwrap_or(u32::MAX),
+            updated: u32::try_from(l.updated).unwrap_or(u32::MAX),
+            unchanged: u32::try_from(l.unchanged).unwrap_or(u32::MAX),
+            skipped_older: u32::try_from(l.skipped_older).unwrap_or(u32::MAX),
+            expired_now,
+        }),
     }))
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod credentials;
 pub mod import;
 pub mod jobs;
+pub mod leads;
 pub mod opportunities;
 pub mod workspace;
 
@@ -37,9 +38,17 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             opportunities::opportunity_settings,
             opportunities::set_opportunity_settings,
             import::import_files,
+            leads::leads_overview,
+            leads::query_leads,
+            leads::lead_detail,
+            leads::act_on_lead,
+            leads::set_lead_favourite,
+            leads::export_leads,
         ])
         .events(tauri_specta::collect_events![
             crate::events::JobProgress,
-            crate::events::DataChanged
+            crate::events::DataChanged,
+            crate::lead_alerts::LeadAlert,
+            crate::lead_alerts::OpenLead
         ])
 }

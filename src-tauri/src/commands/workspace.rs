@@ -22,6 +22,10 @@ fn key_source(passphrase: Option<String>) -> KeySource {
 }
 
 async fn summarise_and_keep(state: &AppState, ws: Workspace) -> IpcResult<WorkspaceSummary> {
+    // Leads that expired while the app was closed are expired before anything shows them.
+    if let Err(e) = partner_advisor_engine::leads::maintain(&ws, &state.clock).await {
+        tracing::warn!("lead time rules not applied at open: {e}");
+    }
     let summary = summary::summarise(&ws).await?;
     tracing::info!(workspace = %summary.path, "workspace open");
     state.replace_workspace(ws).await;

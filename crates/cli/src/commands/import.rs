@@ -51,6 +51,13 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
         _ => None,
     };
+    // Imported leads are judged against the time rules at once (a lead 20 days old arrives expired).
+    let maintained = match &result {
+        Ok(s) if s.leads.is_some() => {
+            Some(partner_advisor_engine::leads::maintain(&ws, &SystemClock).await)
+        }
+        _ => None,
+    };
     bar.finish();
     ws.close().await;
     let summary = result.context("the import stopped; nothing was imported")?;
@@ -59,6 +66,18 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     }
     for note in &summary.notes {
         println!("note: {note}");
+    }
+    if let Some(leads) = summary.leads {
+        println!(
+            "Imported leads: {} added, {} updated, {} unchanged, {} skipped (the workspace's copy is newer).",
+            leads.added, leads.updated, leads.unchanged, leads.skipped_older
+        );
+        match maintained {
+            Some(Ok(n)) if n > 0 => println!("{n} leads expired or were archived by the time rules."),
+            Some(Err(e)) => eprintln!("warning: the time rules could not be applied: {e}"),
+            _ => {}
+        }
+        return Ok(());
     }
     let Some(id) = summary.snapshot_id else {
         let errors = summary.error_lines();

@@ -3,6 +3,7 @@
 pub mod credentials;
 pub mod demo;
 pub mod import;
+pub mod leads;
 pub mod model;
 pub mod opportunities;
 pub mod workspace;

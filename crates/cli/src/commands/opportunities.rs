@@ -159,7 +159,8 @@ pub enum Command {
     },
 }
 
-fn language(l: Lang) -> Language {
+/// The engine's language for a `--lang` value.
+pub fn language(l: Lang) -> Language {
     match l {
         Lang::En => Language::En,
         Lang::Es => Language::Es,

@@ -81,12 +81,14 @@ pub struct ImportSummary {
     pub carried_forward: CarriedForward,
     /// Import-wide notes: missing months and workloads, dates.
     pub notes: Vec<String>,
+    /// What a lead import did (lead files only; they write no snapshot of their own).
+    pub leads: Option<crate::leads::import::LeadImportCounts>,
 }
 
 impl ImportSummary {
-    /// Whether a snapshot was written.
+    /// Whether anything was written: a snapshot, or leads.
     pub fn succeeded(&self) -> bool {
-        self.snapshot_id.is_some()
+        self.snapshot_id.is_some() || self.leads.is_some()
     }
 
     /// Every error, each with its file (and line and column when it has them).
@@ -143,6 +145,22 @@ pub async fn import_files(
     });
     cancel.check()?;
 
+    let lead_files = read
+        .iter()
+        .filter(|f| matches!(f.content, FileContent::Leads { .. }))
+        .count();
+    if lead_files > 0 {
+        if lead_files < read.len() {
+            summary.errors.push(
+                "lead files and other files cannot be imported together: import the lead files on their own".into(),
+            );
+            summary.files = read.into_iter().map(|f| f.report).collect();
+            return Ok(summary);
+        }
+        import_leads(workspace, &mut read, files, clock, &mut summary).await?;
+        return Ok(summary);
+    }
+
     let known = customers::identities(workspace.pool()).await?;
     let plan = checks::check(&mut read, &known, options, workspace, &mut summary).await?;
     summary.files = read.iter().map(|f| f.report.clone()).collect();
@@ -167,6 +185,61 @@ pub async fn import_files(
     )
     .await?;
     Ok(summary)
+}
+
+/// Imports lead files (module documentation of [`crate::leads::import`]): checked together,
+/// written in one transaction, attached to the latest snapshot (or a new, empty one in a
+/// workspace that has none).
+async fn import_leads(
+    workspace: &Workspace,
+    read: &mut [ReadFile],
+    files: &[PathBuf],
+    clock: &dyn Clock,
+    summary: &mut ImportSummary,
+) -> Result<()> {
+    use crate::leads::import::{plan, write, LeadFileInput};
+    use partner_advisor_store::tables::snapshots;
+    use partner_advisor_store::StoreError;
+
+    let readable = read.iter().all(|f| f.report.errors().next().is_none());
+    let mut tx = workspace.begin().await?;
+    if readable {
+        let mut inputs: Vec<LeadFileInput<'_>> = read
+            .iter_mut()
+            .filter_map(|f| match &f.content {
+                FileContent::Leads {
+                    format, records, ..
+                } => Some(LeadFileInput {
+                    report: &mut f.report,
+                    format: *format,
+                    records,
+                }),
+                _ => None,
+            })
+            .collect();
+        let plan = plan(&mut tx, &mut inputs, clock.now()).await?;
+        let clean = read.iter().all(|f| f.report.errors().next().is_none());
+        if clean {
+            let snapshot_id = match snapshots::latest(&mut tx).await? {
+                Some((id, _)) => id,
+                None => {
+                    snapshots::insert(
+                        &mut tx,
+                        clock.now().date_naive(),
+                        partner_advisor_domain::SnapshotSource::Import,
+                        Some(&label(files)),
+                        clock.now(),
+                    )
+                    .await?
+                }
+            };
+            let counts = write(&mut tx, &plan, snapshot_id).await?;
+            tx.commit().await.map_err(StoreError::from)?;
+            summary.leads = Some(counts);
+        }
+    }
+    summary.files = read.iter().map(|f| f.report.clone()).collect();
+    Ok(())
 }
 
 /// The snapshot's label: "import: " and the file names.

@@ -5,93 +5,58 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use partner_advisor_domain::{Clock, EmailValidity, Lead};
-use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter, LEADS_EXPORT_COLUMNS};
+use chrono::{DateTime, Utc};
+use partner_advisor_domain::{Clock, Lead};
+use partner_advisor_formats::{Delimiter, LeadRecord, LeadsExportWriter};
 
 use super::index::LeadIndex;
 use super::lifecycle;
 use super::view::{LeadExportSummary, LeadQuery};
 use crate::{EngineError, Result};
 
-/// Separator between the items of a list in one cell (team members): never the CSV delimiter.
-pub const LIST_SEPARATOR: &str = " | ";
-
 /// The file name the save dialog suggests.
 pub fn file_name(clock: &dyn Clock) -> String {
     format!("leads-{}.csv", clock.now().date_naive())
 }
 
-fn time(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "Yes"
-    } else {
-        "No"
-    }
-}
-
-/// Writes one lead's record in [`LEADS_EXPORT_COLUMNS`] order.
-fn write_lead<W: std::io::Write>(csv: &mut ExcelCsvWriter<W>, l: &Lead) -> std::io::Result<()> {
+/// A lead as an export record; an expired lead's contact details stay out.
+fn record(l: &Lead) -> LeadRecord {
     let hidden = lifecycle::contact_hidden(l);
-    let contact = |text: &str| -> String {
-        if hidden {
-            String::new()
-        } else {
-            text.to_owned()
-        }
-    };
-    let created = time(l.created_at);
-    let updated = time(l.updated_at);
-    let deadline = lifecycle::response_deadline(l).map(time);
-    let team = l.deal.team_members.join(LIST_SEPARATOR);
-    let (first, last, email, phone) = (
-        contact(&l.contact_first_name),
-        contact(&l.contact_last_name),
-        contact(&l.email),
-        contact(&l.phone),
-    );
-    let record: [Cell<'_>; 35] = [
-        Cell::Text(&l.id),
-        l.engagement_id.as_deref().into(),
-        Cell::Text(&l.customer_name),
-        Cell::Text(&first),
-        Cell::Text(&last),
-        Cell::Text(&email),
-        Cell::Text(&phone),
-        Cell::Text(l.email_validity.as_str()),
-        Cell::Text(l.phone_validity.as_str()),
-        Cell::Text(yes_no(l.email_validity == EmailValidity::Spam)),
-        Cell::Text(&l.country),
-        Cell::Text(&l.city),
-        Cell::Text(&l.industry),
-        Cell::Text(&l.company_size),
-        Cell::Text(l.lead_type.as_str()),
-        Cell::Text(l.classification.as_str()),
-        Cell::Text(l.source.as_str()),
-        l.call_to_action.map(|c| c.as_str()).into(),
-        Cell::Text(&l.offer_name),
-        Cell::Text(l.quality.as_str()),
-        Cell::Text(l.status().as_str()),
-        Cell::Text(l.substatus.as_str()),
-        Cell::Text(&created),
-        Cell::Text(&updated),
-        deadline.as_deref().into(),
-        l.deal.name.as_deref().into(),
-        l.deal_value.into(),
-        l.currency.as_deref().into(),
-        l.deal.estimated_close.into(),
-        Cell::Text(&team),
-        l.deal.notes.as_deref().into(),
-        l.deal.marketing_campaign_id.as_deref().into(),
-        l.deal.crm_id.as_deref().into(),
-        l.status_reason.as_deref().into(),
-        Cell::Text(yes_no(l.favourite)),
-    ];
-    csv.row(record)
+    let contact = |text: &str| (!hidden && !text.is_empty()).then(|| text.to_owned());
+    let text = |t: &str| (!t.is_empty()).then(|| t.to_owned());
+    LeadRecord {
+        line: 0,
+        id: l.id.clone(),
+        engagement_id: l.engagement_id.clone(),
+        lead_type: Some(l.lead_type),
+        classification: Some(l.classification),
+        source: Some(l.source),
+        call_to_action: l.call_to_action,
+        offer_name: text(&l.offer_name),
+        customer_name: text(&l.customer_name),
+        contact_first_name: contact(&l.contact_first_name),
+        contact_last_name: contact(&l.contact_last_name),
+        email: contact(&l.email),
+        phone: contact(&l.phone),
+        country: text(&l.country),
+        city: text(&l.city),
+        industry: text(&l.industry),
+        company_size: text(&l.company_size),
+        quality: Some(l.quality),
+        status: Some(l.status()),
+        substatus: Some(l.substatus),
+        created_at: Some(l.created_at),
+        updated_at: Some(l.updated_at),
+        expires_at: lifecycle::response_deadline(l),
+        deal_value: l.deal_value,
+        currency: l.currency.clone(),
+        status_reason: l.status_reason.clone(),
+        deal: l.deal.clone(),
+        email_validity: Some(l.email_validity),
+        phone_validity: Some(l.phone_validity),
+        favourite: Some(l.favourite),
+        etag: None,
+    }
 }
 
 /// Writes every lead `query` selects (all of them, not one window) to `path`. The file appears
@@ -108,12 +73,11 @@ pub fn export(
     let io = |e: std::io::Error| EngineError::io(format!("writing {}", path.display()), e);
     let write = || -> std::io::Result<()> {
         let file = std::fs::File::create(&tmp)?;
-        let mut csv = ExcelCsvWriter::new(file, delimiter)?;
-        csv.row(LEADS_EXPORT_COLUMNS.iter().copied())?;
+        let mut csv = LeadsExportWriter::new(file, delimiter).map_err(std::io::Error::other)?;
         for l in &leads {
-            write_lead(&mut csv, l)?;
+            csv.write(&record(l)).map_err(std::io::Error::other)?;
         }
-        let file = csv.finish()?;
+        let file = csv.finish().map_err(std::io::Error::other)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
     };

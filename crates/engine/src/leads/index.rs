@@ -72,6 +72,7 @@ fn ranks(entries: &[Entry], text: impl Fn(&Entry) -> String) -> Vec<u32> {
 
 fn in_section(lead: &Lead, section: LeadSection) -> bool {
     match section {
+        LeadSection::All => true,
         LeadSection::Marketplace => lead.classification == LeadClassification::CustomerInquiry,
         LeadSection::Qualified => lead.classification != LeadClassification::CustomerInquiry,
         LeadSection::Favourites => lead.favourite,

@@ -30,7 +30,9 @@ pub const INFORMATIONAL_ARCHIVE_MONTHS: u32 = 6;
 pub const FLAME_HOURS: i64 = 72;
 
 /// What the partner can do to a lead.
-#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "form", rename_all = "camelCase")]
 pub enum LeadAction {
     /// Accept a received lead with the deal's details.
     Accept(AcceptForm),

@@ -12,9 +12,9 @@
 //! entry, so a lead and its history never disagree.
 
 pub mod contacts;
-// pub mod export;
+pub mod export;
 pub mod forms;
-// pub mod import;
+pub mod import;
 pub mod index;
 pub mod lifecycle;
 pub mod notifications;

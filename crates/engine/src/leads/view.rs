@@ -16,6 +16,8 @@ use super::lifecycle::{ActionKind, Flame};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LeadSection {
+    /// Every lead.
+    All,
     /// Customer inquiries from business profiles and offer pages.
     Marketplace,
     /// Marketing- and sales-qualified leads.

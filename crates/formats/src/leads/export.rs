@@ -384,27 +384,34 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
     ))
 }
 
-/// Writes records as the app's leads export: [`LEADS_EXPORT_COLUMNS`] with Excel-correct CSV
-/// ([`ExcelCsvWriter`]). Instants are RFC 3339 in UTC (`2026-03-04T10:00:00Z`, fractions only
-/// when there are any), the close date ISO, the deal value a number in the delimiter's decimal
-/// separator, team members joined by [`super::LIST_SEPARATOR`], `Spam` `Yes` when the e-mail
-/// validity is Spam (else `No`), `Favourite` `Yes`/`No` (empty when unknown). Returns the writer.
-pub fn write_leads_export<W: Write>(
-    out: W,
-    delimiter: Delimiter,
-    records: &[LeadRecord],
-) -> Result<W> {
-    let mut w = ExcelCsvWriter::new(out, delimiter)?;
-    w.row(LEADS_EXPORT_COLUMNS.iter().copied())?;
-    let instant = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
-            .unwrap_or_default()
-    };
-    let yes_no = |b: bool| if b { "Yes" } else { "No" };
-    fn text(v: &Option<String>) -> Cell<'_> {
-        v.as_deref().map_or(Cell::Empty, Cell::Text)
+/// Writes the app's leads export one record at a time (a list of any length never sits in
+/// memory as text): [`LEADS_EXPORT_COLUMNS`] with Excel-correct CSV ([`ExcelCsvWriter`]).
+/// Instants are RFC 3339 in UTC (`2026-03-04T10:00:00Z`, fractions only when there are any), the
+/// close date ISO, the deal value a number in the delimiter's decimal separator, team members
+/// joined by [`super::LIST_SEPARATOR`], `Spam` `Yes` when the e-mail validity is Spam (else `No`),
+/// `Favourite` `Yes`/`No` (empty when unknown).
+pub struct LeadsExportWriter<W: Write> {
+    csv: ExcelCsvWriter<W>,
+}
+
+impl<W: Write> LeadsExportWriter<W> {
+    /// Starts the file: byte order mark and header.
+    pub fn new(out: W, delimiter: Delimiter) -> Result<Self> {
+        let mut csv = ExcelCsvWriter::new(out, delimiter)?;
+        csv.row(LEADS_EXPORT_COLUMNS.iter().copied())?;
+        Ok(Self { csv })
     }
-    for r in records {
+
+    /// Writes one record.
+    pub fn write(&mut self, r: &LeadRecord) -> Result<()> {
+        let instant = |t: Option<chrono::DateTime<chrono::Utc>>| {
+            t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+                .unwrap_or_default()
+        };
+        let yes_no = |b: bool| if b { "Yes" } else { "No" };
+        fn text(v: &Option<String>) -> Cell<'_> {
+            v.as_deref().map_or(Cell::Empty, Cell::Text)
+        }
         let created = instant(r.created_at);
         let updated = instant(r.updated_at);
         let expires = instant(r.expires_at);
@@ -447,9 +454,26 @@ pub fn write_leads_export<W: Write>(
             text(&r.status_reason),
             r.favourite.map_or(Cell::Empty, |f| Cell::Text(yes_no(f))),
         ];
-        w.row(cells)?;
+        Ok(self.csv.row(cells)?)
     }
-    Ok(w.finish()?)
+
+    /// Flushes and returns the output.
+    pub fn finish(self) -> Result<W> {
+        Ok(self.csv.finish()?)
+    }
+}
+
+/// Writes `records` as the app's leads export ([`LeadsExportWriter`]). Returns the output.
+pub fn write_leads_export<W: Write>(
+    out: W,
+    delimiter: Delimiter,
+    records: &[LeadRecord],
+) -> Result<W> {
+    let mut w = LeadsExportWriter::new(out, delimiter)?;
+    for r in records {
+        w.write(r)?;
+    }
+    w.finish()
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ use partner_advisor_domain::{
 use serde::Serialize;
 
 pub use cosell::{read_cosell_csv, COSELL_COLUMNS};
-pub use export::{read_leads_export, write_leads_export, LEADS_EXPORT_COLUMNS};
+pub use export::{read_leads_export, write_leads_export, LeadsExportWriter, LEADS_EXPORT_COLUMNS};
 pub use fields::ERROR_REASONS;
 pub use referrals::read_referrals_json;
 
