@@ -21,6 +21,7 @@ fn cli(data_dir: &Path) -> Command {
 }
 
 mod import;
+mod leads;
 
 fn text(output: &Output) -> (String, String) {
     (

@@ -130,9 +130,15 @@ fn new_lead(
     r: &LeadRecord,
     format: LeadFileFormat,
     substatus: Option<LeadSubstatus>,
+    now: DateTime<Utc>,
 ) -> std::result::Result<Lead, String> {
-    let Some(created_at) = r.created_at else {
-        return Err("a new lead needs its creation time (LeadCreationDateTime)".into());
+    // The co-sell download has no creation column: such a referral is dated when it arrives here.
+    let created_at = match (r.created_at, format) {
+        (Some(t), _) => t,
+        (None, LeadFileFormat::CoSellOpportunities) => now,
+        (None, _) => {
+            return Err("a new lead needs its creation time (LeadCreationDateTime)".into());
+        }
     };
     let lead_type = r.lead_type.unwrap_or(if marketplace(r.source) {
         LeadType::Offer
@@ -301,7 +307,7 @@ pub async fn plan(
                 }
             }
             match known.get(&id) {
-                None => match new_lead(r, file.format, substatus) {
+                None => match new_lead(r, file.format, substatus, now) {
                     Ok(lead) => {
                         plan.events.push(LeadEvent {
                             lead_id: lead.id.clone(),
