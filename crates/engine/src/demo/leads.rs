@@ -14,8 +14,8 @@
 //! Leads are written with the snapshot of the month they were created in (the first snapshot on
 //! or after their creation date), holding their state as of the last snapshot.
 
-use chrono::{DateTime, Duration, Utc};
 use chrono::Months;
+use chrono::{DateTime, Duration, Utc};
 use partner_advisor_domain::{
     CallToAction, DealDetails, EmailValidity, Lead, LeadActor, LeadClassification, LeadEvent,
     LeadQuality, LeadSource, LeadSubstatus, LeadType, PhoneValidity,
@@ -201,7 +201,14 @@ pub(crate) fn generate(
     let (country, company, domain, industry, band, city) = if existing {
         let (id, employees) = customer(r.gen_range(0..customers));
         let band = size_band(employees);
-        (id.country, id.name.full(), id.domain, id.industry, band, id.city)
+        (
+            id.country,
+            id.name.full(),
+            id.domain,
+            id.industry,
+            band,
+            id.city,
+        )
     } else {
         let country = Country::draw(&mut r);
         let names = country.names();
@@ -475,7 +482,9 @@ pub(crate) fn generate(
                 .gen_bool(0.5)
                 .then(|| (*pick(&mut r, DEAL_NOTES)).to_owned()),
             marketing_campaign_id: None,
-            crm_id: r.gen_bool(0.6).then(|| format!("CRM-{:06}", r.gen_range(0..1_000_000))),
+            crm_id: r
+                .gen_bool(0.6)
+                .then(|| format!("CRM-{:06}", r.gen_range(0..1_000_000))),
             more_contacts: Vec::new(),
         }
     } else {

@@ -130,7 +130,9 @@ impl AcceptForm {
         if self.estimated_close < created {
             out.push(problem(
                 "estimatedClose",
-                format!("the estimated purchase date cannot be before the lead arrived ({created})"),
+                format!(
+                    "the estimated purchase date cannot be before the lead arrived ({created})"
+                ),
             ));
         }
         check_text(&mut out, "notes", &self.notes, MAX_TEXT);

@@ -20,11 +20,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use partner_advisor_domain::{DealDetails, Lead};
 use partner_advisor_domain::{
     LeadActor, LeadClassification, LeadEvent, LeadQuality, LeadSource, LeadStatus, LeadSubstatus,
     LeadType,
 };
-use partner_advisor_domain::{DealDetails, Lead};
 use partner_advisor_formats::{ImportReport, LeadFileFormat, LeadRecord};
 use partner_advisor_store::tables::leads as table;
 use partner_advisor_store::SqliteConnection;
@@ -209,7 +209,12 @@ fn updated_lead(known: &Lead, r: &LeadRecord, substatus: Option<LeadSubstatus>) 
         company_size,
         city
     );
-    if let Some(c) = r.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    if let Some(c) = r
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         l.country = c.to_ascii_uppercase();
     }
     if let Some(v) = r.lead_type {
@@ -249,7 +254,9 @@ fn updated_lead(known: &Lead, r: &LeadRecord, substatus: Option<LeadSubstatus>) 
         l.etag = r.etag.clone();
     }
     merge_deal(&mut l.deal, &r.deal);
-    if r.email_validity.is_some() || r.phone_validity.is_some() || !known.validity_from_partner_center
+    if r.email_validity.is_some()
+        || r.phone_validity.is_some()
+        || !known.validity_from_partner_center
     {
         set_validity(&mut l, r);
     }

@@ -6,8 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use partner_advisor_domain::{
-    EmailValidity, Lead, LeadClassification, LeadQuality, LeadStatus, LeadSubstatus,
-    PhoneValidity,
+    EmailValidity, Lead, LeadClassification, LeadQuality, LeadStatus, LeadSubstatus, PhoneValidity,
 };
 use partner_advisor_store::tables::leads as table;
 use partner_advisor_store::Workspace;
@@ -82,9 +81,11 @@ fn in_section(lead: &Lead, section: LeadSection) -> bool {
 fn parse_day(text: &Option<String>, what: &str) -> Result<Option<NaiveDate>> {
     match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map(Some).map_err(|_| {
-            EngineError::InvalidInput(format!("{what} '{t}' is not a date (YYYY-MM-DD)"))
-        }),
+        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                EngineError::InvalidInput(format!("{what} '{t}' is not a date (YYYY-MM-DD)"))
+            }),
     }
 }
 
@@ -237,9 +238,11 @@ impl LeadIndex {
     /// An index over `leads` (benchmarks and tests build one without a workspace).
     pub fn from_leads(
         workspace_id: String,
-        leads: Vec<Lead>,
+        mut leads: Vec<Lead>,
         answers: &HashMap<String, DateTime<Utc>>,
     ) -> Self {
+        // The entries' order is the tie-break of every sort: newest first, then id.
+        leads.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
         let mut entries: Vec<Entry> = leads
             .into_iter()
             .map(|lead| {
@@ -300,7 +303,11 @@ impl LeadIndex {
         self.by_id
             .get(id)
             .map(|&i| &self.entries[i].lead)
-            .ok_or_else(|| EngineError::Store(partner_advisor_store::StoreError::NotFound(format!("lead {id}"))))
+            .ok_or_else(|| {
+                EngineError::Store(partner_advisor_store::StoreError::NotFound(format!(
+                    "lead {id}"
+                )))
+            })
     }
 
     /// Positions of the leads matching `q`, sorted.
@@ -323,13 +330,6 @@ impl LeadIndex {
 
     fn sort(&self, hits: &mut [usize], sort: LeadSort, descending: bool, now: DateTime<Utc>) {
         let e = &self.entries;
-        // Ties always fall back to newest first, then id, so windows are stable.
-        let tie = |a: usize, b: usize| {
-            e[b].lead
-                .created_at
-                .cmp(&e[a].lead.created_at)
-                .then_with(|| e[a].lead.id.cmp(&e[b].lead.id))
-        };
         let key = |i: usize| -> i64 {
             let l = &e[i].lead;
             match sort {
@@ -352,11 +352,17 @@ impl LeadIndex {
                     .map_or(i64::MAX, |d| (d - now).num_seconds()),
             }
         };
-        hits.sort_by(|&a, &b| {
-            let ord = key(a).cmp(&key(b));
-            let ord = if descending { ord.reverse() } else { ord };
-            ord.then_with(|| tie(a, b))
-        });
+        // Keys are computed once per hit; ties fall back to the entries' own order (newest
+        // first, then id), so windows are stable.
+        let mut keyed: Vec<(i64, usize)> = hits.iter().map(|&i| (key(i), i)).collect();
+        if descending {
+            keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        } else {
+            keyed.sort_unstable();
+        }
+        for (slot, (_, i)) in hits.iter_mut().zip(keyed) {
+            *slot = i;
+        }
     }
 
     /// A window of the list.
@@ -423,7 +429,9 @@ impl LeadIndex {
             if !l.country.is_empty() {
                 countries.insert(l.country.clone());
             }
-            if lifecycle::flame(l, now) == Some(Flame::Hot) && l.substatus == LeadSubstatus::Received {
+            if lifecycle::flame(l, now) == Some(Flame::Hot)
+                && l.substatus == LeadSubstatus::Received
+            {
                 hot.push(e);
             }
             if l.substatus == LeadSubstatus::Received && !lifecycle::is_informational(l) {
@@ -459,7 +467,7 @@ impl LeadIndex {
             median(&mut response_hours).map(|h| (h * 10.0).round() / 10.0);
         o.countries = countries.into_iter().collect();
 
-        hot.sort_by(|a, b| b.lead.created_at.cmp(&a.lead.created_at));
+        hot.sort_by_key(|e| std::cmp::Reverse(e.lead.created_at));
         waiting.sort_by_key(|e| lifecycle::response_deadline(&e.lead));
         stale.sort_by_key(|e| e.lead.updated_at);
         let item = |e: &Entry, kind: ActionItemKind| ActionItem {

@@ -269,7 +269,11 @@ fn apply_accept_form(lead: &mut Lead, form: &AcceptForm) {
 }
 
 /// Applies the partner's `action` to `lead` at `now`, or says why it cannot be done.
-pub fn apply(lead: &Lead, action: &LeadAction, now: DateTime<Utc>) -> Result<Change, LifecycleError> {
+pub fn apply(
+    lead: &Lead,
+    action: &LeadAction,
+    now: DateTime<Utc>,
+) -> Result<Change, LifecycleError> {
     let kind = action.kind();
     if is_archived(lead) {
         return Err(LifecycleError::Archived(lead.substatus));
@@ -300,7 +304,14 @@ pub fn apply(lead: &Lead, action: &LeadAction, now: DateTime<Utc>) -> Result<Cha
                 ActionKind::Accept => Some(form.deal_name.trim().to_owned()),
                 _ => Some("Deal details edited".to_owned()),
             };
-            event(lead, at, LeadSubstatus::Accepted, LeadActor::Partner, note, json(form))
+            event(
+                lead,
+                at,
+                LeadSubstatus::Accepted,
+                LeadActor::Partner,
+                note,
+                json(form),
+            )
         }
         LeadAction::Decline(form) => {
             next.substatus = LeadSubstatus::Declined;
@@ -573,13 +584,20 @@ mod tests {
 
     #[test]
     fn unanswered_leads_expire_after_14_days_and_hide_their_contact() {
-        let l = lead(LeadSubstatus::Received, Some(CallToAction::ContactMe), LeadType::Offer);
+        let l = lead(
+            LeadSubstatus::Received,
+            Some(CallToAction::ContactMe),
+            LeadType::Offer,
+        );
         let deadline = t0() + Duration::days(14);
         assert_eq!(response_deadline(&l), Some(deadline));
         assert!(due_time_rule(&l, deadline - Duration::seconds(1)).is_none());
         let c = due_time_rule(&l, deadline + Duration::days(3)).expect("expired");
         assert_eq!(c.lead.substatus, LeadSubstatus::Expired);
-        assert_eq!(c.event.at, deadline, "dated at its deadline, not when noticed");
+        assert_eq!(
+            c.event.at, deadline,
+            "dated at its deadline, not when noticed"
+        );
         assert_eq!(c.event.actor, LeadActor::System);
         assert!(contact_hidden(&c.lead));
         assert!(!contact_hidden(&l));
@@ -600,20 +618,43 @@ mod tests {
             let c = due_time_rule(&l, six).expect("archived");
             assert_eq!(c.event.note.as_deref(), Some(ARCHIVED_NOTE));
         }
-        let profile = lead(LeadSubstatus::Received, Some(CallToAction::GetItNow), LeadType::Profile);
+        let profile = lead(
+            LeadSubstatus::Received,
+            Some(CallToAction::GetItNow),
+            LeadType::Profile,
+        );
         assert!(!is_informational(&profile));
     }
 
     #[test]
     fn the_contact_me_flame_burns_72_hours_then_cools() {
-        let l = lead(LeadSubstatus::Received, Some(CallToAction::ContactMe), LeadType::Profile);
+        let l = lead(
+            LeadSubstatus::Received,
+            Some(CallToAction::ContactMe),
+            LeadType::Profile,
+        );
         assert_eq!(flame(&l, t0() + Duration::hours(71)), Some(Flame::Hot));
         assert_eq!(flame(&l, t0() + Duration::hours(72)), Some(Flame::Cooled));
-        let accepted = lead(LeadSubstatus::Accepted, Some(CallToAction::ContactMe), LeadType::Profile);
-        assert_eq!(flame(&accepted, t0() + Duration::hours(1)), Some(Flame::Hot));
-        let closed = lead(LeadSubstatus::Declined, Some(CallToAction::ContactMe), LeadType::Profile);
+        let accepted = lead(
+            LeadSubstatus::Accepted,
+            Some(CallToAction::ContactMe),
+            LeadType::Profile,
+        );
+        assert_eq!(
+            flame(&accepted, t0() + Duration::hours(1)),
+            Some(Flame::Hot)
+        );
+        let closed = lead(
+            LeadSubstatus::Declined,
+            Some(CallToAction::ContactMe),
+            LeadType::Profile,
+        );
         assert_eq!(flame(&closed, t0()), None);
-        let other = lead(LeadSubstatus::Received, Some(CallToAction::FreeTrial), LeadType::Offer);
+        let other = lead(
+            LeadSubstatus::Received,
+            Some(CallToAction::FreeTrial),
+            LeadType::Offer,
+        );
         assert_eq!(flame(&other, t0()), None);
     }
 
@@ -628,7 +669,8 @@ mod tests {
         assert_eq!(c.lead.deal.name.as_deref(), Some("Contoso: Teams Phone"));
         assert_eq!(c.lead.deal.crm_id.as_deref(), Some("CRM-1"));
         assert_eq!(c.event.at, at);
-        let fields: serde_json::Value = serde_json::from_str(c.event.fields.as_deref().unwrap()).unwrap();
+        let fields: serde_json::Value =
+            serde_json::from_str(c.event.fields.as_deref().unwrap()).unwrap();
         assert_eq!(fields["currency"], "EUR");
 
         let lost = apply(
@@ -641,7 +683,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(lost.lead.status(), LeadStatus::Closed);
-        assert_eq!(lost.lead.status_reason.as_deref(), Some("Customer chose another vendor"));
+        assert_eq!(
+            lost.lead.status_reason.as_deref(),
+            Some("Customer chose another vendor")
+        );
     }
 
     #[test]
@@ -661,7 +706,13 @@ mod tests {
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(
             fields,
-            ["dealName", "estimatedValue", "currency", "teamMembers", "estimatedClose"]
+            [
+                "dealName",
+                "estimatedValue",
+                "currency",
+                "teamMembers",
+                "estimatedClose"
+            ]
         );
     }
 }

@@ -72,8 +72,12 @@ pub fn plan(
     }
     let mut out = Vec::new();
     for (day, mut arrivals) in by_day {
-        arrivals.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-        let that_day = arrived_per_day.get(&day).copied().unwrap_or(0).max(arrivals.len());
+        arrivals.sort_by_key(|a| std::cmp::Reverse(a.created_at));
+        let that_day = arrived_per_day
+            .get(&day)
+            .copied()
+            .unwrap_or(0)
+            .max(arrivals.len());
         if that_day > DIGEST_ABOVE {
             out.push(LeadNotification::Digest {
                 day,
@@ -116,7 +120,10 @@ pub async fn take_due(ws: &Workspace, clock: &dyn Clock) -> Result<Vec<LeadNotif
                 created_at: l.created_at,
                 customer_name: l.customer_name.clone(),
                 offer_name: l.offer_name.clone(),
-                open: matches!(l.substatus, LeadSubstatus::Received | LeadSubstatus::Pending),
+                open: matches!(
+                    l.substatus,
+                    LeadSubstatus::Received | LeadSubstatus::Pending
+                ),
             });
         }
     }
@@ -158,7 +165,9 @@ mod tests {
             .collect();
         let (notes, seen) = plan(&ten, &counts(&ten), now);
         assert_eq!(notes.len(), 10);
-        assert!(notes.iter().all(|n| matches!(n, LeadNotification::Single { .. })));
+        assert!(notes
+            .iter()
+            .all(|n| matches!(n, LeadNotification::Single { .. })));
         assert_eq!(seen.len(), 10);
 
         let eleven: Vec<_> = (0..11)
@@ -182,7 +191,10 @@ mod tests {
         let mut per_day = BTreeMap::new();
         per_day.insert(now.date_naive(), 11);
         let (notes, _) = plan(&late, &per_day, now);
-        assert!(matches!(notes[..], [LeadNotification::Digest { count: 1, .. }]));
+        assert!(matches!(
+            notes[..],
+            [LeadNotification::Digest { count: 1, .. }]
+        ));
     }
 
     #[test]

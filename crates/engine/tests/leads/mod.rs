@@ -32,7 +32,9 @@ fn as_of() -> NaiveDate {
 
 /// The end of the demo's last day: its "now".
 fn demo_now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 10, 31, 23, 59, 59).single().expect("time")
+    Utc.with_ymd_and_hms(2026, 10, 31, 23, 59, 59)
+        .single()
+        .expect("time")
 }
 
 fn fixtures() -> PathBuf {
@@ -101,7 +103,11 @@ async fn filters_combine_and_the_export_is_exactly_the_filtered_list() {
     ];
     let sets: Vec<HashSet<String>> = single
         .iter()
-        .map(|f| ids(&index, &query(LeadSection::All, f.clone()), now).into_iter().collect())
+        .map(|f| {
+            ids(&index, &query(LeadSection::All, f.clone()), now)
+                .into_iter()
+                .collect()
+        })
         .collect();
     let combined = LeadFilters {
         lead_types: vec![LeadType::Offer],
@@ -120,14 +126,25 @@ async fn filters_combine_and_the_export_is_exactly_the_filtered_list() {
         .filter(|id| sets[1].contains(*id) && sets[2].contains(*id))
         .cloned()
         .collect();
-    assert!(!together.is_empty(), "the demo has offer leads with valid e-mails");
+    assert!(
+        !together.is_empty(),
+        "the demo has offer leads with valid e-mails"
+    );
     assert_eq!(together, expected);
     for s in &sets {
         assert!(s.len() > together.len());
     }
 
     // The window and the page agree.
-    let page = index.query(&LeadQuery { limit: 10, ..q.clone() }, now).expect("page");
+    let page = index
+        .query(
+            &LeadQuery {
+                limit: 10,
+                ..q.clone()
+            },
+            now,
+        )
+        .expect("page");
     assert_eq!(page.matched as usize, together.len());
     assert!(page.rows.len() <= 10);
     let names: Vec<&str> = page.rows.iter().map(|r| r.customer_name.as_str()).collect();
@@ -136,8 +153,12 @@ async fn filters_combine_and_the_export_is_exactly_the_filtered_list() {
     assert_eq!(names.len(), sorted.len());
 
     // Sections.
-    let marketplace = index.query(&LeadQuery::section(LeadSection::Marketplace), now).unwrap();
-    let qualified = index.query(&LeadQuery::section(LeadSection::Qualified), now).unwrap();
+    let marketplace = index
+        .query(&LeadQuery::section(LeadSection::Marketplace), now)
+        .unwrap();
+    let qualified = index
+        .query(&LeadQuery::section(LeadSection::Qualified), now)
+        .unwrap();
     assert_eq!(
         (marketplace.section_total + qualified.section_total) as usize,
         index.len()
@@ -249,9 +270,21 @@ async fn accept_edit_win_archives_the_lead_with_its_history_and_refuses_more() {
     assert_eq!(
         tail,
         [
-            (Some(LeadSubstatus::Received), LeadSubstatus::Accepted, LeadActor::Partner),
-            (Some(LeadSubstatus::Accepted), LeadSubstatus::Accepted, LeadActor::Partner),
-            (Some(LeadSubstatus::Accepted), LeadSubstatus::Won, LeadActor::Partner),
+            (
+                Some(LeadSubstatus::Received),
+                LeadSubstatus::Accepted,
+                LeadActor::Partner
+            ),
+            (
+                Some(LeadSubstatus::Accepted),
+                LeadSubstatus::Accepted,
+                LeadActor::Partner
+            ),
+            (
+                Some(LeadSubstatus::Accepted),
+                LeadSubstatus::Won,
+                LeadActor::Partner
+            ),
         ]
     );
     assert!(detail.history[detail.history.len() - 3]
@@ -294,10 +327,23 @@ async fn unanswered_leads_expire_with_the_clock_and_hide_their_contact_everywher
         .map(|l| l.id.clone())
         .collect();
     assert!(!waiting.is_empty());
-    assert_eq!(leads::apply_time_rules(&ws, &FixedClock(demo_now())).await.unwrap(), 0);
-    let changed = leads::apply_time_rules(&ws, &FixedClock(later)).await.expect("rules");
+    assert_eq!(
+        leads::apply_time_rules(&ws, &FixedClock(demo_now()))
+            .await
+            .unwrap(),
+        0
+    );
+    let changed = leads::apply_time_rules(&ws, &FixedClock(later))
+        .await
+        .expect("rules");
     assert!(changed as usize >= waiting.len());
-    assert_eq!(leads::apply_time_rules(&ws, &FixedClock(later)).await.unwrap(), 0, "once");
+    assert_eq!(
+        leads::apply_time_rules(&ws, &FixedClock(later))
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
 
     let index = LeadIndex::load(&ws).await.expect("index");
     for id in &waiting {
@@ -308,7 +354,10 @@ async fn unanswered_leads_expire_with_the_clock_and_hide_their_contact_everywher
         assert_eq!(detail.row.email, None);
         assert_eq!(detail.contact_last_name, None);
         let last = detail.history.last().expect("history");
-        assert_eq!((last.to, last.actor), (LeadSubstatus::Expired, LeadActor::System));
+        assert_eq!(
+            (last.to, last.actor),
+            (LeadSubstatus::Expired, LeadActor::System)
+        );
     }
     let out = dir.path().join("expired.csv");
     let q = query(
@@ -320,7 +369,10 @@ async fn unanswered_leads_expire_with_the_clock_and_hide_their_contact_everywher
     );
     export::export(&index, &q, &out, Delimiter::Comma, later).expect("export");
     let file = read_leads_export(&std::fs::read(&out).unwrap()).expect("read");
-    assert!(file.records.iter().all(|r| r.email.is_none() && r.phone.is_none()));
+    assert!(file
+        .records
+        .iter()
+        .all(|r| r.email.is_none() && r.phone.is_none()));
     let secret_emails: Vec<&str> = before
         .iter()
         .filter(|l| waiting.contains(&l.id))
@@ -338,7 +390,9 @@ async fn new_contact_me_leads_notify_once() {
     let ws = demo(&dir.path().join("ws")).await;
     let clock = FixedClock(demo_now());
     let first = notifications::take_due(&ws, &clock).await.expect("due");
-    let second = notifications::take_due(&ws, &clock).await.expect("due again");
+    let second = notifications::take_due(&ws, &clock)
+        .await
+        .expect("due again");
     assert!(second.is_empty(), "raised once");
     let fresh: Vec<_> = lead_table::all(ws.pool())
         .await
@@ -346,7 +400,10 @@ async fn new_contact_me_leads_notify_once() {
         .into_iter()
         .filter(|l| {
             l.call_to_action == Some(CallToAction::ContactMe)
-                && matches!(l.substatus, LeadSubstatus::Received | LeadSubstatus::Pending)
+                && matches!(
+                    l.substatus,
+                    LeadSubstatus::Received | LeadSubstatus::Pending
+                )
                 && demo_now() - l.created_at < Duration::hours(72)
         })
         .collect();
@@ -429,7 +486,10 @@ async fn bad_lead_files_import_nothing_and_say_where() {
     let before = lead_table::all(ws.pool()).await.expect("leads");
     let summary = import_files(
         &ws,
-        &[fixtures().join("bad_leads.csv"), fixtures().join("partner_center_leads.csv")],
+        &[
+            fixtures().join("bad_leads.csv"),
+            fixtures().join("partner_center_leads.csv"),
+        ],
         &ImportOptions::default(),
         &clock,
         &NoProgress,
@@ -440,7 +500,11 @@ async fn bad_lead_files_import_nothing_and_say_where() {
     assert!(!summary.succeeded());
     let errors = summary.error_lines();
     assert!(errors.iter().any(|e| e.contains("line 3")), "{errors:#?}");
-    assert_eq!(lead_table::all(ws.pool()).await.unwrap(), before, "nothing written");
+    assert_eq!(
+        lead_table::all(ws.pool()).await.unwrap(),
+        before,
+        "nothing written"
+    );
 
     // A known Won lead that a file calls Received: Partner Center does not allow it.
     let won = before
@@ -471,7 +535,9 @@ async fn bad_lead_files_import_nothing_and_say_where() {
     assert!(!summary.succeeded());
     let errors = summary.error_lines();
     assert!(
-        errors.iter().any(|e| e.contains("line 2") && e.contains("does not allow")),
+        errors
+            .iter()
+            .any(|e| e.contains("line 2") && e.contains("does not allow")),
         "{errors:#?}"
     );
     assert_eq!(lead_table::all(ws.pool()).await.unwrap(), before);
@@ -479,5 +545,161 @@ async fn bad_lead_files_import_nothing_and_say_where() {
     // Lead files and other files are not mixed in one import.
     let declined = CloseReason::Others;
     assert_eq!(declined.as_str(), "Others");
+    ws.close().await;
+}
+
+/// Filter, search and sort latency over 100,000 leads, and lead import throughput: a bench that
+/// prints figures (SPEC §11), not a timed test.
+///
+/// `cargo test -p partner-advisor-engine --test engine bench_leads -- --ignored --nocapture`
+#[tokio::test]
+#[ignore = "benchmark: prints figures"]
+async fn bench_leads() {
+    use std::collections::HashMap;
+    use std::time::Instant;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo(&dir.path().join("ws")).await;
+    let seed_leads = lead_table::all(ws.pool()).await.expect("leads");
+    let target = 100_000usize;
+    let mut leads = Vec::with_capacity(target);
+    for i in 0..target {
+        let mut l = seed_leads[i % seed_leads.len()].clone();
+        l.id = format!("{}-{i}", l.id);
+        l.customer_name = format!("{} {}", l.customer_name, i / seed_leads.len());
+        l.created_at -= Duration::minutes((i / seed_leads.len()) as i64);
+        leads.push(l);
+    }
+    let now = demo_now();
+    let started = Instant::now();
+    let index = LeadIndex::from_leads("bench".into(), leads.clone(), &HashMap::new());
+    println!(
+        "index of {} leads built in {:?}",
+        index.len(),
+        started.elapsed()
+    );
+
+    let median = |f: &dyn Fn() -> usize| {
+        let mut times = Vec::new();
+        let mut n = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            n = f();
+            times.push(t.elapsed());
+        }
+        times.sort();
+        (times[2], n)
+    };
+    let cases: Vec<(&str, LeadQuery)> = vec![
+        ("all, newest first", LeadQuery::section(LeadSection::All)),
+        (
+            "search 'łódź'",
+            LeadQuery {
+                search: "łódź".into(),
+                ..LeadQuery::section(LeadSection::All)
+            },
+        ),
+        (
+            "search 'sol'",
+            LeadQuery {
+                search: "sol".into(),
+                ..LeadQuery::section(LeadSection::All)
+            },
+        ),
+        (
+            "marketplace, offer + valid e-mail + 2 CTAs",
+            LeadQuery {
+                filters: LeadFilters {
+                    lead_types: vec![LeadType::Offer],
+                    email_validity: vec![EmailValidity::Valid],
+                    call_to_action: vec![CallToAction::ContactMe, CallToAction::FreeTrial],
+                    ..LeadFilters::default()
+                },
+                ..LeadQuery::section(LeadSection::Marketplace)
+            },
+        ),
+        (
+            "sort by customer",
+            LeadQuery {
+                sort: LeadSort::Customer,
+                descending: false,
+                ..LeadQuery::section(LeadSection::All)
+            },
+        ),
+        (
+            "sort by e-mail validity",
+            LeadQuery {
+                sort: LeadSort::EmailValidity,
+                ..LeadQuery::section(LeadSection::All)
+            },
+        ),
+    ];
+    for (name, q) in &cases {
+        let (t, matched) = median(&|| index.query(q, now).expect("query").matched as usize);
+        println!(
+            "{name:<45} {matched:>7} matched  median {:>7.2} ms",
+            t.as_secs_f64() * 1e3
+        );
+    }
+    let (t, _) = median(&|| index.overview(now).action_items.len());
+    println!(
+        "{:<45} {:>7}          median {:>7.2} ms",
+        "overview (action centre)",
+        "",
+        t.as_secs_f64() * 1e3
+    );
+
+    // Import throughput: the 100,000 leads written as the app's export, imported into a demo
+    // workspace that has none of them (their ids are new) (parse, check, validate contacts, store encrypted).
+    let file = dir.path().join("leads-100k.csv");
+    let all = LeadQuery {
+        limit: 0,
+        ..LeadQuery::section(LeadSection::All)
+    };
+    let t = Instant::now();
+    export::export(&index, &all, &file, Delimiter::Comma, now).expect("export");
+    let size = std::fs::metadata(&file).expect("size").len();
+    let export_s = t.elapsed().as_secs_f64();
+    println!(
+        "export 100,000 leads: {:.2} s, {:.1} MB, {:.0} MB/s",
+        export_s,
+        size as f64 / 1e6,
+        size as f64 / 1e6 / export_s
+    );
+    // Where the import's time goes: reading the file, then judging the contacts.
+    let bytes = std::fs::read(&file).expect("bytes");
+    let t = Instant::now();
+    let parsed = partner_advisor_formats::read_file("leads.csv", &bytes);
+    println!(
+        "  read + parse: {:.2} s ({} rows accepted)",
+        t.elapsed().as_secs_f64(),
+        parsed.report.rows_accepted
+    );
+    let t = Instant::now();
+    for l in &leads {
+        std::hint::black_box(leads::contacts::judge(&l.email, &l.phone, &l.country));
+    }
+    println!("  contact checks: {:.2} s", t.elapsed().as_secs_f64());
+    let fresh = demo(&dir.path().join("ws2")).await;
+    let t = Instant::now();
+    let summary = import_files(
+        &fresh,
+        &[file],
+        &ImportOptions::default(),
+        &FixedClock(now),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .await
+    .expect("import");
+    let secs = t.elapsed().as_secs_f64();
+    assert!(summary.succeeded(), "{:?}", summary.error_lines().first());
+    let added = summary.leads.expect("counts").added;
+    println!(
+        "import {added} leads: {secs:.2} s, {:.0} leads/s, {:.1} MB/s",
+        added as f64 / secs,
+        size as f64 / 1e6 / secs
+    );
+    fresh.close().await;
     ws.close().await;
 }
