@@ -21,7 +21,7 @@ pub mod notifications;
 pub mod view;
 
 use chrono::{DateTime, Utc};
-use partner_advisor_domain::{Clock, Lead, LeadEvent};
+use partner_advisor_domain::{Clock, Lead, LeadEvent, LeadSubstatus};
 use partner_advisor_store::tables::leads as table;
 use partner_advisor_store::{StoreError, Workspace};
 
@@ -81,7 +81,7 @@ pub async fn set_favourite(ws: &Workspace, id: &str, favourite: bool) -> Result<
 /// periodically while the app runs.
 pub async fn apply_time_rules(ws: &Workspace, clock: &dyn Clock) -> Result<u32> {
     let now = clock.now();
-    let due: Vec<Change> = table::all(ws.pool())
+    let due: Vec<Change> = table::with_substatus(ws.pool(), LeadSubstatus::Received)
         .await?
         .iter()
         .filter_map(|l| lifecycle::due_time_rule(l, now))

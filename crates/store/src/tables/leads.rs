@@ -137,7 +137,9 @@ pub async fn set_favourite(pool: &SqlitePool, id: &str, favourite: bool) -> Resu
 }
 
 /// Leads whose contact the app has not judged yet: `(id, email, phone, country)`.
-pub async fn unchecked_contacts(pool: &SqlitePool) -> Result<Vec<(String, String, String, String)>> {
+pub async fn unchecked_contacts(
+    pool: &SqlitePool,
+) -> Result<Vec<(String, String, String, String)>> {
     Ok(sqlx::query_as(
         "SELECT id, email, phone, country FROM leads WHERE validity_checked = 0 AND validity_from_pc = 0",
     )
@@ -246,6 +248,17 @@ pub async fn all(pool: &SqlitePool) -> Result<Vec<Lead>> {
     let rows = sqlx::query_as::<_, LeadRow>(&format!(
         "SELECT {COLUMNS} FROM leads ORDER BY created_at DESC, id"
     ))
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(LeadRow::into_lead).collect()
+}
+
+/// The leads in one substatus (the time rules only look at received ones).
+pub async fn with_substatus(pool: &SqlitePool, substatus: LeadSubstatus) -> Result<Vec<Lead>> {
+    let rows = sqlx::query_as::<_, LeadRow>(&format!(
+        "SELECT {COLUMNS} FROM leads WHERE substatus = ? ORDER BY created_at, id"
+    ))
+    .bind(substatus.as_str())
     .fetch_all(pool)
     .await?;
     rows.into_iter().map(LeadRow::into_lead).collect()
