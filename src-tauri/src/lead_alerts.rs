@@ -119,7 +119,9 @@ fn texts(n: &LeadNotification, language: Language) -> (String, String) {
         LeadNotification::Digest { count, .. } => {
             let title = match language {
                 Language::En => format!("{count} new Contact-me leads today"),
-                Language::Es => format!("{count} nuevos clientes potenciales que piden contacto hoy"),
+                Language::Es => {
+                    format!("{count} nuevos clientes potenciales que piden contacto hoy")
+                }
                 Language::Fr => format!("{count} nouveaux prospects « Contactez-moi » aujourd'hui"),
                 Language::Pl => format!("Nowe leady z prośbą o kontakt dzisiaj: {count}"),
             };

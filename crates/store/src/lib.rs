@@ -19,7 +19,7 @@ pub mod workspace;
 pub use error::{Result, StoreError};
 pub use key::{KeySource, WorkspaceKey};
 pub use manifest::{KeyMode, Manifest};
-pub use vault::{Keychain, SecretStore};
-pub use workspace::{CreateOptions, Workspace};
 /// The connection type query modules take, for use cases that compose several writes in one transaction.
 pub use sqlx::SqliteConnection;
+pub use vault::{Keychain, SecretStore};
+pub use workspace::{CreateOptions, Workspace};

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use partner_advisor_domain::Clock;
 use partner_advisor_engine::leads::{
     self, export,
     index::{row_of, LeadIndex},
@@ -12,7 +13,6 @@ use partner_advisor_engine::leads::{
 };
 use partner_advisor_engine::opportunities;
 use partner_advisor_engine::settings::Language;
-use partner_advisor_domain::Clock;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 

@@ -73,7 +73,9 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             leads.added, leads.updated, leads.unchanged, leads.skipped_older
         );
         match maintained {
-            Some(Ok(n)) if n > 0 => println!("{n} leads expired or were archived by the time rules."),
+            Some(Ok(n)) if n > 0 => {
+                println!("{n} leads expired or were archived by the time rules.")
+            }
             Some(Err(e)) => eprintln!("warning: the time rules could not be applied: {e}"),
             _ => {}
         }

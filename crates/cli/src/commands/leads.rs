@@ -127,9 +127,12 @@ impl FilterArgs {
             qualities: parse_all(&self.quality, LeadQuality::parse, LeadQuality::ALL, |v| {
                 v.as_str()
             })?,
-            statuses: parse_all(&self.status, LeadSubstatus::parse, LeadSubstatus::ALL, |v| {
-                v.as_str()
-            })?,
+            statuses: parse_all(
+                &self.status,
+                LeadSubstatus::parse,
+                LeadSubstatus::ALL,
+                |v| v.as_str(),
+            )?,
             email_validity: parse_all(
                 &self.email_validity,
                 EmailValidity::parse,

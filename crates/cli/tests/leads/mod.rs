@@ -13,7 +13,15 @@ fn exports_the_filtered_list_and_imports_lead_files() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let ws = tmp.path().join("demo");
     let out = cli(tmp.path())
-        .args(["demo", "--customers", "200", "--seed", "3", "--as-of", "2026-10-31"])
+        .args([
+            "demo",
+            "--customers",
+            "200",
+            "--seed",
+            "3",
+            "--as-of",
+            "2026-10-31",
+        ])
         .arg("--workspace")
         .arg(&ws)
         .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
@@ -23,7 +31,14 @@ fn exports_the_filtered_list_and_imports_lead_files() {
 
     let file = tmp.path().join("offer-leads.csv");
     let out = cli(tmp.path())
-        .args(["leads", "export", "--type", "Offer", "--email-validity", "valid"])
+        .args([
+            "leads",
+            "export",
+            "--type",
+            "Offer",
+            "--email-validity",
+            "valid",
+        ])
         .args(["--cta", "Contact me", "--cta", "Free trial", "--lang", "es"])
         .arg("--workspace")
         .arg(&ws)
@@ -59,8 +74,15 @@ fn exports_the_filtered_list_and_imports_lead_files() {
         ));
         assert!(r.created_at.is_some());
     }
-    let header = String::from_utf8_lossy(&bytes[3..]).lines().next().unwrap().to_owned();
-    assert!(header.starts_with("LeadId;EngagementId;CustomerName"), "{header}");
+    let header = String::from_utf8_lossy(&bytes[3..])
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        header.starts_with("LeadId;EngagementId;CustomerName"),
+        "{header}"
+    );
 
     // A value the filter does not know is refused with the list of those it does.
     let out = cli(tmp.path())
@@ -74,7 +96,10 @@ fn exports_the_filtered_list_and_imports_lead_files() {
         .expect("run");
     let (_, stderr) = text(&out);
     assert!(!out.status.success());
-    assert!(stderr.contains("'Sold' is not one of") && stderr.contains("Received"), "{stderr}");
+    assert!(
+        stderr.contains("'Sold' is not one of") && stderr.contains("Received"),
+        "{stderr}"
+    );
     assert!(!tmp.path().join("never.csv").exists());
 
     // Lead files import through the same `import` command.
