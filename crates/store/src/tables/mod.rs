@@ -5,6 +5,7 @@ pub mod customers;
 pub mod demo_truth;
 pub mod history;
 pub mod imported_opportunities;
+pub mod lead_scoring;
 pub mod leads;
 pub mod meta;
 pub mod opportunities;
