@@ -3,7 +3,8 @@
 //! Each module is one capability seen from the user's side: [`demo`] creates the demo workspace,
 //! [`workspaces`] keeps the list of workspaces and opens them, [`summary`] says what a workspace
 //! holds, [`credentials`] keeps partner credentials in the OS keychain, [`settings`] keeps the
-//! user's preferences. Long jobs take a [`jobs::Progress`] sink and a [`jobs::CancelToken`].
+//! user's preferences, [`lead_scoring`] scores open leads with locally trained models. Long jobs
+//! take a [`jobs::Progress`] sink and a [`jobs::CancelToken`].
 //!
 //! To add a use case: a module here that takes an open [`partner_advisor_store::Workspace`] (or
 //! the registry), returns [`Result`], and knows nothing about Tauri or the terminal.
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod jobs;
+pub mod lead_scoring;
 pub mod leads;
 pub mod opportunities;
 pub mod settings;
