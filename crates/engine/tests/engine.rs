@@ -3,5 +3,6 @@
 
 mod demo;
 mod import;
+mod lead_scoring;
 mod leads;
 mod opportunities;
