@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { FilterDismiss20Regular, SearchInfo24Regular } from "@fluentui/react-icons";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { OpportunitySort } from "../bindings";
+import type { OpportunityRow, OpportunitySort } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import { COLUMNS, DISMISSED_COLUMNS, ROW_HEIGHT } from "./columns";
 import { SORT_LABELS } from "./labels";
@@ -82,7 +82,7 @@ const useStyles = makeStyles({
 });
 
 interface OpportunityTableProps extends Omit<RowHandlers, "onRowKeyDown" | "onRowFocus"> {
-  snapshot: PagesSnapshot;
+  snapshot: PagesSnapshot<OpportunityRow>;
   ensure: (first: number, last: number) => void;
   view: OpportunityView;
   onSort: (sort: OpportunitySort) => void;

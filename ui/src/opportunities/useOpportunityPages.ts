@@ -5,7 +5,7 @@ import { PageCache, type PagesSnapshot } from "./pageCache";
 import { windowOf, type OpportunityView } from "./query";
 
 export interface OpportunityPages {
-  snapshot: PagesSnapshot;
+  snapshot: PagesSnapshot<OpportunityRow>;
   /** Called by the table with the rows in and around the viewport. */
   ensure: (first: number, last: number) => void;
   patch: (row: OpportunityRow) => void;
@@ -17,7 +17,7 @@ export interface OpportunityPages {
  * offset/limit); a new `generation` (data changed, a row dismissed) fetches the rows in view again.
  */
 export function useOpportunityPages(language: Language, view: OpportunityView, generation: string): OpportunityPages {
-  const [cache] = useState(() => new PageCache());
+  const [cache] = useState(() => new PageCache<OpportunityRow>((row) => row.key));
   const snapshot = useSyncExternalStore(cache.subscribe, cache.getSnapshot);
   const viewKey = JSON.stringify([language, view]);
 
