@@ -19,6 +19,8 @@ function showsDetails(error: IpcError): boolean {
     case "database":
     case "internal":
     case "invalidInput":
+    case "notAllowed":
+    case "notFound":
       return error.message.trim().length > 0;
     default:
       return false;

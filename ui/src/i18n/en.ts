@@ -60,6 +60,8 @@ export const en = {
   "error.passphraseRequired": "This workspace is protected by a passphrase.",
   "error.invalidInput": "Some of the information entered is not valid.",
   "error.cancelled": "The operation was cancelled.",
+  "error.notFound": "The record asked for no longer exists.",
+  "error.notAllowed": "This change is not allowed in the record's current state.",
   "error.noWorkspaceOpen": "No workspace is open.",
   "error.io": "A file on this computer could not be read or written.",
   "error.database": "The workspace database reported an error.",

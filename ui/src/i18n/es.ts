@@ -56,6 +56,8 @@ export const es: Record<MessageKey, string> = {
   "error.passphraseRequired": "Esta área de trabajo está protegida con una frase de contraseña.",
   "error.invalidInput": "Parte de la información introducida no es válida.",
   "error.cancelled": "Se canceló la operación.",
+  "error.notFound": "El registro solicitado ya no existe.",
+  "error.notAllowed": "Este cambio no está permitido en el estado actual del registro.",
   "error.noWorkspaceOpen": "No hay ningún área de trabajo abierta.",
   "error.io": "No se pudo leer o escribir un archivo en este equipo.",
   "error.database": "La base de datos del área de trabajo notificó un error.",

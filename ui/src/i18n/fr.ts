@@ -56,6 +56,8 @@ export const fr: Record<MessageKey, string> = {
   "error.passphraseRequired": "Cet espace de travail est protégé par une phrase secrète.",
   "error.invalidInput": "Certaines informations saisies ne sont pas valides.",
   "error.cancelled": "L'opération a été annulée.",
+  "error.notFound": "L'élément demandé n'existe plus.",
+  "error.notAllowed": "Cette modification n'est pas autorisée dans l'état actuel de l'élément.",
   "error.noWorkspaceOpen": "Aucun espace de travail n'est ouvert.",
   "error.io": "Un fichier de cet ordinateur n'a pas pu être lu ou écrit.",
   "error.database": "La base de données de l'espace de travail a signalé une erreur.",

@@ -56,6 +56,8 @@ export const pl: Record<MessageKey, string> = {
   "error.passphraseRequired": "Ten obszar roboczy jest chroniony hasłem.",
   "error.invalidInput": "Niektóre wprowadzone informacje są nieprawidłowe.",
   "error.cancelled": "Operacja została anulowana.",
+  "error.notFound": "Żądany rekord już nie istnieje.",
+  "error.notAllowed": "Ta zmiana jest niedozwolona w obecnym stanie rekordu.",
   "error.noWorkspaceOpen": "Żaden obszar roboczy nie jest otwarty.",
   "error.io": "Nie udało się odczytać ani zapisać pliku na tym komputerze.",
   "error.database": "Baza danych obszaru roboczego zgłosiła błąd.",

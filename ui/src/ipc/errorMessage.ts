@@ -12,6 +12,8 @@ const KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   passphraseRequired: "error.passphraseRequired",
   invalidInput: "error.invalidInput",
   cancelled: "error.cancelled",
+  notFound: "error.notFound",
+  notAllowed: "error.notAllowed",
   noWorkspaceOpen: "error.noWorkspaceOpen",
   io: "error.io",
   database: "error.database",
