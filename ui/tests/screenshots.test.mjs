@@ -162,3 +162,66 @@ test("screenshot: Polish navigation and start-up progress", async () => {
   assert.deepEqual([...polish.problems, ...startup.problems], []);
   await startup.page.close();
 });
+
+// The Leads page, the details drawer of an accepted lead (deal, history), the accept form with
+// its checks, and the filters panel with chips.
+for (const scheme of ["light", "dark"]) {
+  test(`screenshot: leads page, drawer, accept form and filters (${scheme})`, async () => {
+    const { page, problems } = await harness.open({}, { hash: "leads", colorScheme: scheme });
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByTestId("lead-row").first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.mouse.move(0, 999);
+    const shot = async (name) => {
+      const path = join(RESULTS, `${name}-${scheme}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+    };
+    await shot("leads");
+
+    const settle = (testId) =>
+      page.waitForFunction((id) => {
+        const element = document.querySelector(`[data-testid="${id}"]`);
+        return element && element.getAnimations({ subtree: true }).every((a) => a.playState === "finished");
+      }, testId);
+    await page.getByTestId("lead-search").fill("Contoso Pharmaceuticals");
+    await page.locator('[data-testid="lead-row"][data-id="lead-accepted-contoso"] td').nth(1).click();
+    await page.getByTestId("lead-deal").waitFor();
+    await settle("lead-drawer");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shot("lead-drawer");
+    await page.getByTestId("lead-history").scrollIntoViewIfNeeded();
+    await shot("lead-drawer-history");
+    await page.getByTestId("lead-drawer-close").click();
+    await page.getByTestId("lead-drawer").waitFor({ state: "hidden" });
+
+    await page.getByTestId("lead-search").fill("Fabrikam Polska");
+    await page.locator('[data-testid="lead-row"][data-id="lead-hot-fabrikam"] td').nth(1).click();
+    await page.getByTestId("lead-contact").waitFor();
+    await settle("lead-drawer");
+    await page.getByTestId("lead-action-accept").click();
+    await page.getByTestId("accept-dealName").fill("");
+    await page.getByTestId("accept-submit").click();
+    await page.getByText("Enter a deal name.").waitFor();
+    await settle("accept-dialog");
+    await shot("lead-accept");
+    await page.getByTestId("accept-cancel").click();
+    await page.getByTestId("accept-dialog").waitFor({ state: "detached" });
+    await page.getByTestId("lead-drawer-close").click();
+    await page.getByTestId("lead-drawer").waitFor({ state: "hidden" });
+
+    await page.getByTestId("lead-search").fill("");
+    await page.getByTestId("lead-filters-button").click();
+    await page.getByTestId("filter-callToAction").click();
+    await page.getByTestId("filter-callToAction-Contact me").click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("filter-emailValidity").click();
+    await page.getByTestId("filter-emailValidity-Valid").click();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("lead-filter-chip").nth(1).waitFor();
+    await settle("lead-filters-panel");
+    await shot("lead-filters");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}

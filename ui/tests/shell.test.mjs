@@ -50,10 +50,10 @@ test("the navigation works from the keyboard", async () => {
 });
 
 test("capability pages not built yet say so and state real workspace facts", async () => {
-  const { page, problems } = await harness.open({}, { hash: "leads" });
-  const leads = page.getByTestId("page-leads");
-  assert.match(await leads.getByTestId("not-available").innerText(), /Leads are not available in this version yet\./);
-  assert.match(await leads.getByTestId("workspace-facts").innerText(), /already holds 1,236 leads\./);
+  const { page, problems } = await harness.open({}, { hash: "lead-scoring" });
+  const scoring = page.getByTestId("page-lead-scoring");
+  assert.match(await scoring.getByTestId("not-available").innerText(), /not available in this version yet\./);
+  assert.match(await scoring.getByTestId("workspace-facts").innerText(), /the 1,236 leads in this workspace/);
   await page.getByTestId("nav-propensity").click();
   assert.match(
     await page.getByTestId("page-propensity").getByTestId("workspace-facts").innerText(),

@@ -15,6 +15,18 @@ export interface LocaleFormat {
   bytes: (value: number) => string;
   /** Whole percent → "82%" (en), "82 %" (fr, with a narrow no-break space). */
   percent: (wholePercent: number) => string;
+  /** An amount in an ISO 4217 currency → "€12,500.00" (en), "12 500,00 zł" (pl); the code when Intl does not know it. */
+  money: (value: number, currency: string) => string;
+  /** A duration in hours → "18.5 hr" / "18,5 godz." (short unit, at most one decimal). */
+  hours: (value: number) => string;
+  /** A duration in days → "2.5 days" / "2,5 dnia" (short unit, at most one decimal). */
+  days: (value: number) => string;
+  /** An ISO 3166 region code → its name in the locale ("PL" → "Poland" / "Polonia"); the code when unknown. */
+  region: (code: string) => string;
+  /** A time of day of an RFC 3339 instant, in the user's time zone → "10:15 AM" / "10:15". */
+  time: (rfc3339: string) => string;
+  /** A calendar day of an RFC 3339 instant, in the user's time zone → "Mar 31, 2025". */
+  day: (rfc3339: string) => string;
 }
 
 const cache = new Map<string, LocaleFormat>();
@@ -36,6 +48,28 @@ export function localeFormat(locale: string): LocaleFormat {
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const hoursFormat = new Intl.NumberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "short", maximumFractionDigits: 1 });
+  const daysFormat = new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "short", maximumFractionDigits: 1 });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const regionNames = new Intl.DisplayNames(locale, { type: "region", fallback: "code" });
+  const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+  const moneyFormat = (currency: string): Intl.NumberFormat | null => {
+    let cached = moneyFormats.get(currency);
+    if (cached === undefined) {
+      try {
+        cached = new Intl.NumberFormat(locale, { style: "currency", currency });
+      } catch {
+        cached = null;
+      }
+      moneyFormats.set(currency, cached);
+    }
+    return cached;
+  };
+  const instant = (rfc3339: string, formatter: Intl.DateTimeFormat) => {
+    const date = new Date(rfc3339);
+    return Number.isNaN(date.getTime()) ? rfc3339 : formatter.format(date);
+  };
   const byteFormats = BYTE_UNITS.map(
     (unit) =>
       new Intl.NumberFormat(locale, {
@@ -53,10 +87,7 @@ export function localeFormat(locale: string): LocaleFormat {
       const date = parseCalendarDate(isoDate);
       return date ? dateFormat.format(date) : isoDate;
     },
-    dateTime: (rfc3339) => {
-      const date = new Date(rfc3339);
-      return Number.isNaN(date.getTime()) ? rfc3339 : dateTimeFormat.format(date);
-    },
+    dateTime: (rfc3339) => instant(rfc3339, dateTimeFormat),
     bytes: (value) => {
       let unit = 0;
       let scaled = value;
@@ -68,6 +99,18 @@ export function localeFormat(locale: string): LocaleFormat {
       return formatter.format(scaled);
     },
     percent: (wholePercent) => percentFormat.format(wholePercent / 100),
+    money: (value, currency) => moneyFormat(currency)?.format(value) ?? `${numberFormat.format(value)} ${currency}`,
+    hours: (value) => hoursFormat.format(value),
+    days: (value) => daysFormat.format(value),
+    region: (code) => {
+      try {
+        return regionNames.of(code.toUpperCase()) ?? code;
+      } catch {
+        return code;
+      }
+    },
+    time: (rfc3339) => instant(rfc3339, timeFormat),
+    day: (rfc3339) => instant(rfc3339, dayFormat),
   };
   cache.set(locale, format);
   return format;

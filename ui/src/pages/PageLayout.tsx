@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from "react";
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n/I18nContext";
 import type { PageId } from "../shell/pages";
 
@@ -11,6 +11,9 @@ const useStyles = makeStyles({
     maxWidth: "1200px",
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}`,
     boxSizing: "border-box",
+  },
+  wide: {
+    maxWidth: "1600px",
   },
   header: {
     display: "flex",
@@ -47,11 +50,13 @@ interface PageLayoutProps {
   intro?: string;
   /** Page-wide commands, on the right of the title. */
   actions?: ReactNode;
+  /** Lets a page of wide tables use more of a large window. */
+  wide?: boolean;
   children: ReactNode;
 }
 
 /** A page: its h1 (which also names the window), an optional introduction and commands. */
-export function PageLayout({ id, title, intro, actions, children }: PageLayoutProps) {
+export function PageLayout({ id, title, intro, actions, wide = false, children }: PageLayoutProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const appTitle = t("app.title");
@@ -59,7 +64,7 @@ export function PageLayout({ id, title, intro, actions, children }: PageLayoutPr
     document.title = `${title} – ${appTitle}`;
   }, [title, appTitle]);
   return (
-    <div className={styles.root} data-testid={`page-${id}`}>
+    <div className={mergeClasses(styles.root, wide ? styles.wide : undefined)} data-testid={`page-${id}`}>
       <header className={styles.header}>
         <div className={styles.titles}>
           <Text as="h1" size={700} weight="semibold" className={styles.title} id="page-title">

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n/I18nContext";
+import { LeadAlerts } from "../leads/LeadAlerts";
 import { DataPage } from "../pages/DataPage";
 import { LeadScoringPage } from "../pages/LeadScoringPage";
 import { LeadsPage } from "../pages/LeadsPage";
@@ -82,6 +83,7 @@ export function AppShell() {
       <main id="main-content" className={styles.main} tabIndex={-1} aria-labelledby="page-title">
         <Page id={page} />
       </main>
+      <LeadAlerts go={go} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // years of monthly snapshots. Shapes follow src/bindings.ts exactly.
 
 import { importState } from "./importFixtures.mjs";
+import { leadState } from "./leadFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
 
 const MONTH_ENDS = [];
@@ -108,6 +109,8 @@ export function mockConfig(overrides = {}) {
     opportunities: opportunityState(),
     // Import files (tauriMock.mjs, import_files): the file picker's answers and the files' contents.
     imports: importState(),
+    // Partner Center leads (leadMock.mjs).
+    leads: leadState(),
     ...overrides,
   };
 }

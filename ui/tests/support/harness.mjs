@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { installTauriMock } from "./tauriMock.mjs";
 import { installOpportunityMock } from "./opportunityMock.mjs";
+import { installLeadMock } from "./leadMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -65,6 +66,7 @@ export async function startHarness() {
     const config = mockConfig(overrides);
     await page.addInitScript(installTauriMock, config);
     await page.addInitScript(installOpportunityMock, config.opportunities);
+    await page.addInitScript(installLeadMock, config.leads);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };

@@ -4,7 +4,7 @@
 // "plugin:event|unlisten"), and window.__TAURI_EVENT_PLUGIN_INTERNALS__.unregisterListener.
 // Errors are rejected with the IpcError object itself, as Tauri does for Err(IpcError).
 // Commands of whole areas can be added by other init scripts in window.__PA_MOCK_COMMANDS__
-// (opportunityMock.mjs); their calls are recorded here like the others. import_files plays the
+// (opportunityMock.mjs, leadMock.mjs); their calls are recorded here like the others. import_files plays the
 // files of importFixtures.mjs and refreshes the opportunities through opportunityMock.mjs.
 //
 // This function is serialised into the page: it must not use anything from its module scope.
@@ -297,6 +297,8 @@ export function installTauriMock(config) {
 
   window.__PA_CALLS__ = calls;
   window.__PA_EMIT__ = emit;
+  // The open workspace, for the area mocks (leadMock.mjs lists no leads for a workspace without any).
+  window.__PA_CURRENT_WORKSPACE__ = () => state.workspace;
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = {
     unregisterListener(event, id) {
       callbacks.delete(id);

@@ -1,0 +1,38 @@
+import type { LeadSort } from "../bindings";
+
+/** The table's columns, in order; the contact column takes what the others leave. */
+export interface LeadColumn {
+  id: LeadSort | "marker";
+  /** Fixed width, a share of the table, or "auto" (the contact takes what is left). */
+  width: string;
+}
+
+export const LEAD_COLUMNS: readonly LeadColumn[] = [
+  // The heart and the Contact-me flame.
+  { id: "marker", width: "56px" },
+  { id: "customer", width: "17%" },
+  { id: "contact", width: "auto" },
+  { id: "emailValidity", width: "84px" },
+  { id: "phoneValidity", width: "84px" },
+  { id: "callToAction", width: "88px" },
+  // The source, with the lead type under it.
+  { id: "source", width: "104px" },
+  { id: "quality", width: "76px" },
+  // The substatus, with the time left to answer under it.
+  { id: "status", width: "104px" },
+  { id: "created", width: "92px" },
+];
+
+/** Below this table width the validity columns show their verdict as an icon (named on hover). */
+export const COMPACT_BELOW_PX = 1100;
+
+/** The columns for a table of `compact` width: narrow validity columns. */
+export function leadColumns(compact: boolean): readonly LeadColumn[] {
+  if (!compact) return LEAD_COLUMNS;
+  return LEAD_COLUMNS.map((column) =>
+    column.id === "emailValidity" || column.id === "phoneValidity" ? { ...column, width: "72px" } : column,
+  );
+}
+
+/** Every row has one height (two lines of text), so the table can be windowed exactly. */
+export const LEAD_ROW_HEIGHT = 56;
