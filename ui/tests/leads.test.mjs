@@ -430,7 +430,7 @@ test("Polish: tabs, counts, badges and dates in the UI language; wire values in 
   const { page, problems } = await openLeads(harness, { settings: { language: "pl" } });
   assert.equal(await page.locator("h1").innerText(), "Potencjalni klienci");
   assert.equal(plain(await page.getByTestId("lead-count").innerText()), `${TOTAL} potencjalnych klientów`);
-  assert.equal(plain(await page.getByTestId("lead-tab-marketplace").innerText()).split("\n")[0], `Potencjalni klienci z Marketplace (${overview.marketplace})`);
+  assert.equal(plain(await page.getByTestId("lead-tab-marketplace").innerText()).split("\n")[0], `Z Marketplace (${overview.marketplace})`);
   const fabrikam = (await shownRows(page)).find((r) => r.id === "lead-hot-fabrikam");
   assert.equal(fabrikam.cells[5], "Skontaktuj się ze mną");
   assert.equal(fabrikam.cells[8], "Odebrany\nPozostało 13 dni");

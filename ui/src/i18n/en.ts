@@ -603,6 +603,7 @@ export const en = {
   "leads.col.emailShort": "E-mail",
   "leads.col.phoneShort": "Phone",
   "leads.sort.label": "Sort by",
+  "leads.sort.value": "Sort by: {sort}",
   "leads.sort.ascending": "Ascending order; select for descending",
   "leads.sort.descending": "Descending order; select for ascending",
   "leads.actor.partner": "You",

@@ -590,6 +590,7 @@ export const fr: Record<MessageKey, string> = {
   "leads.col.emailShort": "E-mail",
   "leads.col.phoneShort": "Tél.",
   "leads.sort.label": "Trier par",
+  "leads.sort.value": "Trier par : {sort}",
   "leads.sort.ascending": "Ordre croissant ; sélectionnez pour décroissant",
   "leads.sort.descending": "Ordre décroissant ; sélectionnez pour croissant",
   "leads.actor.partner": "Vous",

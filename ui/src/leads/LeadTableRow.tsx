@@ -208,6 +208,7 @@ export const LeadTableRow = memo(function LeadTableRow({
             <Text
               size={200}
               className={mergeClasses(styles.ellipsis, informational ? styles.secondary : (row.hoursLeft ?? 0) < 48 ? styles.urgent : styles.secondary)}
+              title={informational ? t("leads.informationalShort") : timeLeftText(t, row.hoursLeft ?? 0)}
               data-testid="time-left"
             >
               {informational ? t("leads.informationalShort") : timeLeftText(t, row.hoursLeft ?? 0)}

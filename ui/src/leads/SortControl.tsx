@@ -48,7 +48,7 @@ export function SortControl({ sort, descending, onChange }: SortControlProps) {
       <Dropdown
         className={styles.dropdown}
         aria-label={t("leads.sort.label")}
-        value={`${t("leads.sort.label")}: ${t(SORT_LABELS[sort])}`}
+        value={t("leads.sort.value", { sort: t(SORT_LABELS[sort]) })}
         selectedOptions={[sort]}
         onOptionSelect={(_, data) => {
           const next = data.optionValue as LeadSort | undefined;

@@ -14,7 +14,7 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
   { id: "contact", width: "auto" },
   { id: "emailValidity", width: "84px" },
   { id: "phoneValidity", width: "84px" },
-  { id: "callToAction", width: "88px" },
+  { id: "callToAction", width: "96px" },
   // The source, with the lead type under it.
   { id: "source", width: "104px" },
   { id: "quality", width: "76px" },

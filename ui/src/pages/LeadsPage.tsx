@@ -59,6 +59,7 @@ const useStyles = makeStyles({
   },
   tabs: {
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    flexWrap: "wrap",
   },
   tabCount: {
     color: tokens.colorNeutralForeground3,

@@ -85,6 +85,11 @@ const useStyles = makeStyles({
     minWidth: 0,
     width: "100%",
   },
+  comboboxInput: {
+    // The input's own default width (its size attribute) would push the chevron out of a narrow box.
+    minWidth: 0,
+    width: "100%",
+  },
   hint: {
     color: tokens.colorNeutralForeground3,
   },
@@ -226,6 +231,7 @@ export function AcceptDialog({ mode, detail, onSubmit, onClose }: AcceptDialogPr
                       fieldRefs.current.currency = node;
                     }}
                     className={styles.combobox}
+                    input={{ className: styles.comboboxInput }}
                     freeform
                     value={draft.currency}
                     selectedOptions={COMMON_CURRENCIES.includes(draft.currency as (typeof COMMON_CURRENCIES)[number]) ? [draft.currency] : []}
