@@ -836,11 +836,11 @@ export type LeadNotification =
 /**  A single new Contact-me lead. */
 { kind: "single"; 
 /**  The lead, opened when the notification is activated. */
-lead_id: string; 
+leadId: string; 
 /**  Its customer. */
-customer_name: string; 
+customerName: string; 
 /**  The offer or profile it came through. */
-offer_name: string } | 
+offerName: string } | 
 /**  More than ten in one day. */
 { kind: "digest"; 
 /**  The day (UTC) they arrived. */
@@ -848,7 +848,7 @@ day: string;
 /**  How many. */
 count: number; 
 /**  The newest, opened when the notification is activated. */
-lead_id: string };
+leadId: string };
 
 /**  A window of the list. */
 export type LeadPage = LeadPage_Serialize | LeadPage_Deserialize;

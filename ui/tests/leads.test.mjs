@@ -358,7 +358,7 @@ test("a lead alert shows a toast whose Open goes to the lead; an open-lead event
   await page.getByTestId("page-opportunities").waitFor();
   await page.evaluate(() =>
     window.__PA_EMIT__("lead-alert", {
-      notification: { kind: "single", lead_id: "lead-hot-fabrikam", customer_name: "Fabrikam Polska", offer_name: "Northwind Cloud Solutions" },
+      notification: { kind: "single", leadId: "lead-hot-fabrikam", customerName: "Fabrikam Polska", offerName: "Northwind Cloud Solutions" },
     }),
   );
   const toast = page.getByTestId("lead-alert-toast");
@@ -374,7 +374,7 @@ test("a lead alert shows a toast whose Open goes to the lead; an open-lead event
 
   // A digest names the day and the count, and opens the newest.
   await page.evaluate(() =>
-    window.__PA_EMIT__("lead-alert", { notification: { kind: "digest", day: "2025-04-01", count: 12, lead_id: "lead-cooled-tailspin" } }),
+    window.__PA_EMIT__("lead-alert", { notification: { kind: "digest", day: "2025-04-01", count: 12, leadId: "lead-cooled-tailspin" } }),
   );
   const digest = page.getByTestId("lead-alert-toast").filter({ hasText: "12 new Contact me leads on Apr 1, 2025" });
   await digest.waitFor();

@@ -27,16 +27,16 @@ export function LeadAlerts({ go }: { go: (page: PageId) => void }) {
   });
 
   const alert = useEffectEvent((notification: LeadNotification) => {
-    const leadId = notification.lead_id;
+    const leadId = notification.leadId;
     const toastId = `lead-alert-${leadId}-${Date.now()}`;
     const title =
       notification.kind === "single"
-        ? t("leads.alert.single", { customer: notification.customer_name })
+        ? t("leads.alert.single", { customer: notification.customerName })
         : t("leads.alert.digest", { count: notification.count, day: format.date(notification.day) });
     dispatchToast(
       <Toast data-testid="lead-alert-toast" data-lead-id={leadId}>
         <ToastTitle media={<Fire20Filled />}>{title}</ToastTitle>
-        {notification.kind === "single" ? <ToastBody>{notification.offer_name}</ToastBody> : <ToastBody>{t("leads.alert.digestBody")}</ToastBody>}
+        {notification.kind === "single" ? <ToastBody>{notification.offerName}</ToastBody> : <ToastBody>{t("leads.alert.digestBody")}</ToastBody>}
         <ToastFooter>
           <Button
             size="small"
