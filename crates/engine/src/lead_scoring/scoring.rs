@@ -147,7 +147,8 @@ pub struct PublishedModel {
     pub attributes: Vec<Attribute>,
     /// The global qualification rate of its training leads.
     pub global_rate: f64,
-    figures: HashMap<(Attribute, Option<String>), ValueFigures>,
+    /// Per attribute: the figures of each value, and of "not given".
+    figures: HashMap<Attribute, (HashMap<String, ValueFigures>, Option<ValueFigures>)>,
     learner: learn::Model,
 }
 
@@ -165,18 +166,23 @@ impl PublishedModel {
             .iter()
             .map(|n| Attribute::parse(n).ok_or_else(|| corrupt(format!("model feature `{n}`"))))
             .collect::<Result<Vec<_>>>()?;
-        let mut figures = HashMap::new();
+        let mut figures: HashMap<Attribute, (HashMap<String, ValueFigures>, Option<ValueFigures>)> =
+            HashMap::new();
         for a in &insights.attributes {
+            let entry = figures.entry(a.attribute).or_default();
             for v in &a.values {
-                figures.insert(
-                    (a.attribute, v.value.clone()),
-                    ValueFigures {
-                        closed: v.closed,
-                        qualified: v.qualified,
-                        rate: v.rate,
-                        median_days_to_qualify: v.median_days_to_qualify,
-                    },
-                );
+                let f = ValueFigures {
+                    closed: v.closed,
+                    qualified: v.qualified,
+                    rate: v.rate,
+                    median_days_to_qualify: v.median_days_to_qualify,
+                };
+                match &v.value {
+                    Some(value) => {
+                        entry.0.insert(value.clone(), f);
+                    }
+                    None => entry.1 = Some(f),
+                }
             }
         }
         Ok(Self {
@@ -196,9 +202,11 @@ impl PublishedModel {
 
     /// The figures of one value, when training saw it.
     pub fn figures(&self, attribute: Attribute, value: Option<&str>) -> Option<ValueFigures> {
-        self.figures
-            .get(&(attribute, value.map(str::to_owned)))
-            .copied()
+        let (values, missing) = self.figures.get(&attribute)?;
+        match value {
+            Some(v) => values.get(v).copied(),
+            None => *missing,
+        }
     }
 
     fn reasons(&self, lead: &Lead, contributions: &[f64]) -> Vec<Reason> {
@@ -384,7 +392,8 @@ impl LeadScorer {
         now: DateTime<Utc>,
     ) -> Result<Vec<LeadScore>> {
         let mut leads = Vec::with_capacity(ids.len());
-        for id in ids {
+        let mut seen = std::collections::HashSet::new();
+        for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
             if let Some(lead) = lead_table::get(conn, id).await? {
                 if is_open(&lead) {
                     leads.push(lead);
