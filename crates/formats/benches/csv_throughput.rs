@@ -1,17 +1,30 @@
 //! Throughput of the Excel-correct writer and the sniffing reader on 200,000 rows of a
-//! Lighthouse-shaped export. Prints figures; not a timed test.
+//! Lighthouse-shaped export, then of the leads export (100,000 leads of 35 columns) written and
+//! read back whole ([`read_file`]: decoding, detection and every field checked). Prints figures;
+//! not a timed test.
 //! `cargo bench -p partner-advisor-formats --bench csv_throughput`
 
 use std::time::Instant;
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use partner_advisor_domain::{
+    CallToAction, DealDetails, EmailValidity, LeadClassification, LeadQuality, LeadSource,
+    LeadSubstatus, LeadType, PhoneValidity,
+};
 use partner_advisor_formats::{
-    read_table, Cell, Delimiter, ExcelCsvWriter, LIGHTHOUSE_EXPORT_COLUMNS,
+    read_file, read_table, Cell, Delimiter, ExcelCsvWriter, FileContent, LeadRecord,
+    LeadsExportWriter, LIGHTHOUSE_EXPORT_COLUMNS,
 };
 
 const ROWS: usize = 200_000;
+const LEADS: usize = 100_000;
 
 fn main() {
+    lighthouse();
+    leads();
+}
+
+fn lighthouse() {
     let date = NaiveDate::from_ymd_opt(2026, 10, 31).expect("date");
     for delimiter in [Delimiter::Comma, Delimiter::Semicolon] {
         let started = Instant::now();
@@ -49,4 +62,105 @@ fn main() {
             bytes.len() as f64 / 1e6 / read,
         );
     }
+}
+
+/// A lead as the app exports it: every column filled but the deal's, which one lead in four has.
+fn lead(i: usize) -> LeadRecord {
+    let pick = |all: &[&'static str]| all[i % all.len()];
+    let created = Utc
+        .with_ymd_and_hms(2026, 10, 31, 21, 37, 58)
+        .single()
+        .expect("time")
+        - Duration::minutes(i as i64);
+    let substatus = LeadSubstatus::ALL[i % LeadSubstatus::ALL.len()];
+    let country = pick(&["PL", "ES", "FR", "GB", "US"]);
+    let deal = i % 4 == 0;
+    LeadRecord {
+        line: 0,
+        id: format!("3f2504e0-4f89-11d3-9a0c-{i:012x}"),
+        engagement_id: Some(format!("93c3fa3d-8ed5-445d-88e6-{i:012x}")),
+        lead_type: Some(LeadType::ALL[i % 2]),
+        classification: Some(LeadClassification::ALL[i % 3]),
+        source: Some(LeadSource::ALL[i % LeadSource::ALL.len()]),
+        call_to_action: Some(CallToAction::ALL[i % CallToAction::ALL.len()]),
+        offer_name: Some("Azure Landing Zone in 5 Days".into()),
+        customer_name: Some(format!(
+            "{} {i}",
+            pick(&[
+                "Łódź Logistyka Sp. z o.o.",
+                "Contoso, Ltd",
+                "Électricité Horizon SAS"
+            ])
+        )),
+        contact_first_name: Some(pick(&["Anna", "José", "Sylvie", "Joseph"]).into()),
+        contact_last_name: Some(pick(&["Kowalczyk", "Gómez", "Richard", "Moore"]).into()),
+        email: Some(format!(
+            "contact{i}@{}",
+            pick(&["contoso.com", "op.pl", "guerrillamail.com"])
+        )),
+        phone: Some(
+            pick(&[
+                "+48 512 345 678",
+                "776 053 932",
+                "(608) 057-7979",
+                "07 82 13 58 36",
+            ])
+            .into(),
+        ),
+        country: Some(country.into()),
+        city: Some(pick(&["Łódź", "Madrid", "Tours", "Nashville"]).into()),
+        industry: Some("Healthcare".into()),
+        company_size: Some("51to250employees".into()),
+        quality: Some(LeadQuality::ALL[i % 2]),
+        status: Some(substatus.status()),
+        substatus: Some(substatus),
+        created_at: Some(created),
+        updated_at: Some(created + Duration::hours(2)),
+        expires_at: Some(created + Duration::days(180)),
+        deal_value: deal.then_some(12_500.5 + i as f64),
+        currency: deal.then(|| "EUR".into()),
+        status_reason: None,
+        deal: DealDetails {
+            name: deal.then(|| format!("Landing zone {i}")),
+            estimated_close: deal.then(|| created.date_naive() + Duration::days(60)),
+            team_members: if deal {
+                vec!["Ann Lee".into(), "Bo Chen".into()]
+            } else {
+                Vec::new()
+            },
+            ..DealDetails::default()
+        },
+        email_validity: Some(EmailValidity::ALL[i % EmailValidity::ALL.len()]),
+        phone_validity: Some(PhoneValidity::ALL[i % PhoneValidity::ALL.len()]),
+        favourite: Some(i % 7 == 0),
+        etag: None,
+    }
+}
+
+fn leads() {
+    let mut w =
+        LeadsExportWriter::new(Vec::with_capacity(64 << 20), Delimiter::Comma).expect("writer");
+    for i in 0..LEADS {
+        w.write(&lead(i)).expect("row");
+    }
+    let bytes = w.finish().expect("finish");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let parsed = read_file("leads.csv", &bytes);
+        times.push(started.elapsed().as_secs_f64());
+        let FileContent::Leads { records, .. } = parsed.content else {
+            panic!("not read as leads: {:?}", parsed.report.problems.first());
+        };
+        assert_eq!(records.len(), LEADS);
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[2];
+    println!(
+        "leads export: {LEADS} leads, {:.1} MB; read back (read_file) median of 5 {:.0} ms ({:.0} MB/s, {:.0} leads/s)",
+        bytes.len() as f64 / 1e6,
+        median * 1e3,
+        bytes.len() as f64 / 1e6 / median,
+        LEADS as f64 / median,
+    );
 }

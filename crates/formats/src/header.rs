@@ -6,6 +6,16 @@ use crate::reader::Record;
 
 /// The comparison key of a column name: lower-case letters and digits only.
 pub fn normalise_header(name: &str) -> String {
+    if name.is_ascii() {
+        // The same key without decoding characters (readers call this for cells too).
+        let mut key = String::with_capacity(name.len());
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                key.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return key;
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -123,6 +133,12 @@ impl HeaderMap {
             .iter()
             .find(|(n, _)| *n == name)
             .and_then(|(_, p)| *p)
+    }
+
+    /// The position in the file of every expected column, in the order the columns were given
+    /// to [`HeaderMap::new`]: a reader looks them up once, not per row.
+    pub fn positions(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.columns.iter().map(|(_, p)| *p)
     }
 
     /// Whether the file has the column.

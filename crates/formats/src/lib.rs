@@ -36,8 +36,7 @@ pub use error::{FormatError, Result};
 pub use header::{normalise_header, Column, HeaderMap};
 pub use leads::{
     read_cosell_csv, read_lead_file, read_leads_export, read_referrals_json, write_leads_export,
-    LeadsExportWriter,
-    LeadFile, LeadFileFormat, LeadRecord, LEADS_EXPORT_COLUMNS,
+    LeadFile, LeadFileFormat, LeadRecord, LeadsExportWriter, LEADS_EXPORT_COLUMNS,
 };
 pub use lighthouse::{read_lighthouse_export, LighthouseOpportunity, LIGHTHOUSE_EXPORT_COLUMNS};
 pub use reader::{read_table, CsvText, Dialect, Record, Table};

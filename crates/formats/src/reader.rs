@@ -272,6 +272,7 @@ impl CsvText {
             reader: builder(&self.dialect).from_reader(self.text.as_bytes()),
             text: self.text.as_bytes(),
             line_starts: &self.line_starts,
+            lines_before: 0,
             record: csv::StringRecord::new(),
         }
     }
@@ -302,18 +303,29 @@ impl CsvText {
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                starts.push(i + 2);
-                i += 2;
-                continue;
+    // The next CR and the next LF, each found by `str::find` (a `memchr` in the standard
+    // library, many bytes at a time, also in unoptimised builds) rather than byte by byte.
+    let next = |end: char, from: usize| text[from..].find(end).map(|p| p + from);
+    let (mut cr, mut lf) = (next('\r', 0), next('\n', 0));
+    loop {
+        let end = match (cr, lf) {
+            (None, None) => break,
+            (Some(c), None) => c,
+            (None, Some(l)) => l,
+            (Some(c), Some(l)) => c.min(l),
+        };
+        if bytes[end] == b'\r' {
+            if lf == Some(end + 1) {
+                starts.push(end + 2);
+                lf = next('\n', end + 2);
+            } else {
+                starts.push(end + 1);
             }
-            b'\r' | b'\n' => starts.push(i + 1),
-            _ => {}
+            cr = next('\r', end + 1);
+        } else {
+            starts.push(end + 1);
+            lf = next('\n', end + 1);
         }
-        i += 1;
     }
     starts
 }
@@ -328,7 +340,21 @@ pub struct Records<'a> {
     reader: csv::Reader<&'a [u8]>,
     text: &'a [u8],
     line_starts: &'a [usize],
+    /// How many lines start at or before the last record: records come in file order, so each
+    /// record's line is found from there rather than by a search of every line.
+    lines_before: usize,
     record: csv::StringRecord,
+}
+
+impl Records<'_> {
+    /// [`line_of`] for an offset at or after the last record's.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let starts = self.line_starts;
+        while self.lines_before < starts.len() && starts[self.lines_before] <= offset {
+            self.lines_before += 1;
+        }
+        self.lines_before as u64
+    }
 }
 
 impl Iterator for Records<'_> {
@@ -345,7 +371,7 @@ impl Iterator for Records<'_> {
                         offset += 1;
                     }
                     return Some(Record {
-                        line: line_of(self.line_starts, offset),
+                        line: self.line_at(offset),
                         fields: self.record.clone(),
                     });
                 }
@@ -408,6 +434,35 @@ mod tests {
         assert!(!Dialect::sniff("a;b\nx;1234.56\n").decimal_comma);
         assert!(Dialect::sniff("a\tb\nx\t12,5\n").decimal_comma);
         assert!(!Dialect::sniff("a,b\nx,\"12,5\"\n").decimal_comma);
+    }
+
+    #[test]
+    fn line_starts_find_every_line_end() {
+        let slow = |text: &str| {
+            let b = text.as_bytes();
+            let mut starts = vec![0];
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    starts.push(i + 2);
+                    i += 2;
+                    continue;
+                }
+                if matches!(b[i], b'\r' | b'\n') {
+                    starts.push(i + 1);
+                }
+                i += 1;
+            }
+            starts
+        };
+        let mut text = String::new();
+        for n in 0..40 {
+            text.push_str(&"ab,cé".repeat(n % 7));
+            text.push_str(["\n", "\r\n", "\r", "\n\n", "\r\r\n"][n % 5]);
+            assert_eq!(line_starts(&text), slow(&text), "{text:?}");
+        }
+        assert_eq!(line_starts(""), [0]);
+        assert_eq!(line_starts("\r"), [0, 1]);
     }
 
     #[test]

@@ -125,9 +125,32 @@ pub fn parse_bool(text: &str) -> Result<Option<bool>, String> {
 /// Undoes the writer's formula neutralisation: a leading `'` before `=`, `+`, `-`, `@`, a tab
 /// or a CR (see [`crate::writer`]) is dropped, so what the app exported reads back as it was.
 pub(crate) fn unneutralise(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+    match text.as_bytes() {
+        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &text[1..],
         _ => text,
+    }
+}
+
+/// [`str::trim`], without decoding characters when both ends are ASCII (as cells nearly always
+/// are): readers call it for every cell.
+pub(crate) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    while start < end && space(bytes[start]) {
+        start += 1;
+    }
+    while end > start && space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let rest = &text[start..end];
+    match rest.as_bytes() {
+        [first, .., last] if first.is_ascii() && last.is_ascii() => rest,
+        [only] if only.is_ascii() => rest,
+        [] => rest,
+        // Other whitespace (a no-break space, U+3000…) is not ASCII.
+        _ => rest.trim(),
     }
 }
 
@@ -184,6 +207,29 @@ mod tests {
         assert_eq!(parse_date("", false), Ok(None));
         assert!(parse_date("2022-13-45", false).is_err());
         assert!(parse_date("yesterday", false).is_err());
+    }
+
+    #[test]
+    fn trimming_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\t\r\n\x0B\x0Cab c\x0C ",
+            "\u{a0}a\u{3000}",
+            " \u{a0} a \u{85}",
+            "é",
+            " ł ",
+            "\u{2028}",
+            "'=1",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+        assert_eq!(unneutralise("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unneutralise("'+48 1"), "+48 1");
+        assert_eq!(unneutralise("'a"), "'a");
+        assert_eq!(unneutralise("'"), "'");
     }
 
     #[test]

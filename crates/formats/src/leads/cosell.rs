@@ -20,13 +20,12 @@
 //! classification, source or call to action, and the record leaves them empty for the engine to
 //! decide.
 
-use partner_advisor_domain::wire_enum::normalise;
 use partner_advisor_domain::{DealDetails, LeadSubstatus};
 
 use super::dates::OrderEvidence;
-use super::fields::Row;
+use super::fields::{Key, Row};
 use super::{
-    cell, csv_report, fields_match, header_name, header_notes, lead_file, shown, Ids, LeadFile,
+    csv_report, fields_match, header_notes, lead_file, shown, Columns, Ids, LeadFile,
     LeadFileFormat, LeadRecord,
 };
 use crate::detect::FileKind;
@@ -116,6 +115,13 @@ const USED: [Column; 20] = [
     Column::optional("Notes"),
 ];
 
+/// A column of [`USED`] by its documented name, as an index (see [`Columns`]).
+macro_rules! c {
+    ($name:literal) => {
+        column!(USED, $name)
+    };
+}
+
 /// Columns that only the co-sell file has: `Referral ID` with one of them is a co-sell file.
 const SIGNATURE: [&str; 5] = [
     "Partner Referral Status",
@@ -186,58 +192,62 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
         .cloned()
         .collect();
     header_notes(&mut report, &map, &unknown, "documented co-sell columns");
-    let name = |column: &str| header_name(&map, &header, column);
-    let close_column = name("Estimated Close Date");
+    let cols = Columns::new(&map, &header, &USED);
+    let name = |column: usize| cols.name(column);
+    let close_column = name(c!("Estimated Close Date"));
     let mut evidence = OrderEvidence::default();
     for row in &rows {
-        if let Some(v) = cell(&map, row, "Estimated Close Date") {
+        if let Some(v) = cols.get(row, c!("Estimated Close Date")) {
             evidence.see(row.line, v);
         }
     }
-    let close_order = evidence.resolve(&close_column, &mut report);
+    let close_order = evidence.resolve(close_column, &mut report);
     let decimal_comma = text.dialect().decimal_comma;
-    let mut ids = Ids::default();
-    let mut leads = Vec::new();
+    let mut ids = Ids::with_capacity(rows.len());
+    let mut leads = Vec::with_capacity(rows.len());
 
     for record in &rows {
         if !fields_match(&mut report, &header, record) {
             continue;
         }
-        let get = |column: &str| cell(&map, record, column);
+        let get = |column: usize| cols.get(record, column);
         let mut row = Row::new(&mut report, record.line);
-        if let Some(errors) = get("Errors") {
+        if let Some(errors) = get(c!("Errors")) {
             row.warning(
-                &name("Errors"),
+                name(c!("Errors")),
                 format!("Partner Center reported on this row: '{}'", shown(errors)),
             );
         }
-        let Some(id) = get("Referral ID") else {
-            row.error(&name("Referral ID"), "no referral ID: every row needs one");
+        let Some(id) = get(c!("Referral ID")) else {
+            row.error(
+                name(c!("Referral ID")),
+                "no referral ID: every row needs one",
+            );
             continue;
         };
-        ids.check(&mut row, &name("Referral ID"), id, "");
-        let status_column = name("Partner Referral Status");
-        let substatus_column = name("Partner Referral Substatus");
+        ids.check(&mut row, name(c!("Referral ID")), id, "");
+        let status_column = name(c!("Partner Referral Status"));
+        let substatus_column = name(c!("Partner Referral Substatus"));
         let (status, substatus_in_status) =
-            row.status(&status_column, get("Partner Referral Status"));
-        let substatus = match get("Partner Referral Substatus") {
-            Some(s) if normalise(s) == "error" => {
+            row.status(status_column, get(c!("Partner Referral Status")));
+        let substatus = match get(c!("Partner Referral Substatus")) {
+            Some(s) if Key::new(s).is("error") => {
                 row.warning(
-                    &substatus_column,
+                    substatus_column,
                     "substatus 'Error' (a deal closed in error) is not a lead substatus: left \
                      empty, the error reason kept",
                 );
                 None
             }
-            s => row.wire::<LeadSubstatus>(&substatus_column, s),
+            s => row.wire::<LeadSubstatus>(substatus_column, s),
         }
         .or(substatus_in_status);
-        let pair_column = if map.has("Partner Referral Substatus") {
+        let pair_column = if cols.has(c!("Partner Referral Substatus")) {
             substatus_column
         } else {
             status_column
         };
-        row.check_pair(&pair_column, status, substatus);
+        row.check_pair(pair_column, status, substatus);
         let team_members = team
             .iter()
             .filter_map(|(_, i)| record.get(*i))
@@ -248,34 +258,38 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
         let lead = LeadRecord {
             line: record.line,
             id: id.to_owned(),
-            engagement_id: get("Engagement ID").map(str::to_owned),
-            customer_name: get("Customer Name").map(str::to_owned),
-            contact_first_name: get("Customer Contact First Name").map(str::to_owned),
-            contact_last_name: get("Customer Contact Last Name").map(str::to_owned),
-            email: get("Customer Contact Email Address").map(str::to_owned),
-            phone: get("Customer Contact Phone number").map(str::to_owned),
-            country: row.country(&name("Customer Country"), get("Customer Country")),
-            city: get("Customer City").map(str::to_owned),
+            engagement_id: get(c!("Engagement ID")).map(str::to_owned),
+            customer_name: get(c!("Customer Name")).map(str::to_owned),
+            contact_first_name: get(c!("Customer Contact First Name")).map(str::to_owned),
+            contact_last_name: get(c!("Customer Contact Last Name")).map(str::to_owned),
+            email: get(c!("Customer Contact Email Address")).map(str::to_owned),
+            phone: get(c!("Customer Contact Phone number")).map(str::to_owned),
+            country: row.country(name(c!("Customer Country")), get(c!("Customer Country"))),
+            city: get(c!("Customer City")).map(str::to_owned),
             status,
             substatus,
             deal_value: row.amount(
-                &name("Estimated Deal Value"),
-                get("Estimated Deal Value"),
+                name(c!("Estimated Deal Value")),
+                get(c!("Estimated Deal Value")),
                 decimal_comma,
             ),
-            currency: row.currency(&name("Currency"), get("Currency")),
+            currency: row.currency(name(c!("Currency")), get(c!("Currency"))),
             status_reason: row.close_reason(
-                &name("Declined/Lost/Error reason"),
-                get("Declined/Lost/Error reason"),
+                name(c!("Declined/Lost/Error reason")),
+                get(c!("Declined/Lost/Error reason")),
                 true,
             ),
             deal: DealDetails {
-                name: get("Deal Name").map(str::to_owned),
-                estimated_close: row.day(&close_column, get("Estimated Close Date"), close_order),
+                name: get(c!("Deal Name")).map(str::to_owned),
+                estimated_close: row.day(
+                    close_column,
+                    get(c!("Estimated Close Date")),
+                    close_order,
+                ),
                 team_members,
-                notes: get("Notes").map(str::to_owned),
-                marketing_campaign_id: get("Marketing Campaign ID").map(str::to_owned),
-                crm_id: get("CRM ID").map(str::to_owned),
+                notes: get(c!("Notes")).map(str::to_owned),
+                marketing_campaign_id: get(c!("Marketing Campaign ID")).map(str::to_owned),
+                crm_id: get(c!("CRM ID")).map(str::to_owned),
                 more_contacts: Vec::new(),
             },
             ..LeadRecord::default()

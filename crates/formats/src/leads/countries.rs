@@ -338,8 +338,12 @@ fn key(name: &str) -> String {
 pub(crate) fn country_code(text: &str) -> Option<&'static str> {
     let t = text.trim();
     if t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let upper = t.to_ascii_uppercase();
-        return COUNTRIES.iter().find(|(c, _)| *c == upper).map(|(c, _)| *c);
+        // COUNTRIES is sorted by code (a test checks it).
+        let upper = t.as_bytes().to_ascii_uppercase();
+        return COUNTRIES
+            .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper))
+            .ok()
+            .map(|i| COUNTRIES[i].0);
     }
     let wanted = key(t);
     if wanted.is_empty() {
@@ -355,6 +359,14 @@ pub(crate) fn country_code(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_sorted_for_binary_search() {
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(COUNTRIES
+            .iter()
+            .all(|(c, _)| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+    }
 
     #[test]
     fn codes_and_names() {

@@ -90,6 +90,11 @@ fn iso(t: &str) -> Option<Parsed> {
     if b.len() < 10 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'/') {
         return None;
     }
+    // A plain `YYYY-MM-DD` (how the app writes dates) is what the forms below end with; read
+    // it directly rather than trying the nine forms with times first.
+    if let Some(day) = plain_iso_date(b) {
+        return Some(utc(day.and_time(NaiveTime::MIN)));
+    }
     let with_offset = DateTime::parse_from_rfc3339(t).ok().or_else(|| {
         OFFSET_FORMS
             .iter()
@@ -112,6 +117,20 @@ fn iso(t: &str) -> Option<Parsed> {
                 .map(|d| d.and_time(NaiveTime::MIN))
         })?;
     Some(utc(naive))
+}
+
+/// A valid date written exactly `YYYY-MM-DD`.
+fn plain_iso_date(b: &[u8]) -> Option<NaiveDate> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *b else {
+        return None;
+    };
+    let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |ds: &[u8]| ds.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    let year = i32::try_from(n(&digits[..4])).ok()?;
+    NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..]))
 }
 
 fn utc(naive: NaiveDateTime) -> Parsed {
@@ -199,6 +218,10 @@ fn small(s: &str) -> bool {
 
 /// The first two parts of `A/B/YYYY` (a time may follow after a space).
 fn slash_parts(text: &str) -> Option<(u32, u32)> {
+    // ISO and dotted dates (nearly every value) have no slash in their first two parts.
+    if !text.as_bytes().iter().take(3).any(|&b| b == b'/') {
+        return None;
+    }
     let date = text.split_whitespace().next()?;
     let parts: Vec<&str> = date.split('/').collect();
     let [a, b, y] = parts[..] else {
@@ -354,6 +377,40 @@ mod tests {
             let e = parse_datetime(bad, m).unwrap_err();
             assert!(e.contains(bad) && e.contains("MM/DD/YYYY"), "{e}");
         }
+    }
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for text in [
+            "2026-03-04",
+            "0000-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "2026-1-01",
+            "2026/03/04",
+            "+026-03-04",
+            "2026-03-0x",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            let fast = plain_iso_date(text.as_bytes());
+            if text.len() == 10
+                && text.as_bytes()[4] == b'-'
+                && text.bytes().filter(u8::is_ascii_digit).count() == 8
+            {
+                assert_eq!(fast, chrono, "{text}");
+            } else {
+                assert_eq!(fast, None, "{text}");
+            }
+        }
+        assert_eq!(
+            parse_day("2026-02-30", SlashOrder::MonthFirst).map_err(|e| e.contains("not a date")),
+            Err(true)
+        );
     }
 
     #[test]

@@ -22,8 +22,8 @@ use partner_advisor_domain::{DealDetails, EmailValidity, LeadSubstatus};
 use super::dates::OrderEvidence;
 use super::fields::Row;
 use super::{
-    cell, csv_report, fields_match, header_name, header_notes, join_list, lead_file, split_list,
-    Ids, LeadFile, LeadFileFormat, LeadRecord,
+    csv_report, fields_match, header_notes, join_list, lead_file, split_list, Columns, Ids,
+    LeadFile, LeadFileFormat, LeadRecord,
 };
 use crate::detect::FileKind;
 use crate::header::{normalise_header, Column, HeaderMap};
@@ -203,12 +203,19 @@ const LEAD_SPECIFIC: [&str; 9] = [
     "Substatus",
 ];
 
+/// A column of [`COLUMNS`] by its documented name, as an index (see [`Columns`]).
+macro_rules! c {
+    ($name:literal) => {
+        column!(COLUMNS, $name)
+    };
+}
+
 /// Date columns, read with their order decided per column.
-const DATE_COLUMNS: [&str; 4] = [
-    "LeadCreationDateTime",
-    "LastModifiedDateTime",
-    "ExpirationDateTime",
-    "EstimatedCloseDate",
+const DATE_COLUMNS: [usize; 4] = [
+    c!("LeadCreationDateTime"),
+    c!("LastModifiedDateTime"),
+    c!("ExpirationDateTime"),
+    c!("EstimatedCloseDate"),
 ];
 
 /// Whether a header is a leads export's: two lead-only columns, or a lead or referral ID column
@@ -252,125 +259,131 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
         ));
     }
     header_notes(&mut report, &map, map.unknown(), "leads export");
-    let name = |column: &str| header_name(&map, &header, column);
+    let cols = Columns::new(&map, &header, &COLUMNS);
+    let name = |column: usize| cols.name(column);
 
     let orders: Vec<_> = DATE_COLUMNS
         .iter()
-        .map(|column| {
+        .map(|&column| {
             let mut evidence = OrderEvidence::default();
             for row in &rows {
-                if let Some(v) = cell(&map, row, column) {
+                if let Some(v) = cols.get(row, column) {
                     evidence.see(row.line, v);
                 }
             }
-            evidence.resolve(&name(column), &mut report)
+            evidence.resolve(name(column), &mut report)
         })
         .collect();
     let [created_order, updated_order, expires_order, close_order] = orders[..] else {
         unreachable!("one order per date column");
     };
     let decimal_comma = text.dialect().decimal_comma;
-    let mut ids = Ids::default();
-    let mut leads = Vec::new();
+    let mut ids = Ids::with_capacity(rows.len());
+    let mut leads = Vec::with_capacity(rows.len());
 
     for record in &rows {
         if !fields_match(&mut report, &header, record) {
             continue;
         }
-        let get = |column: &str| cell(&map, record, column);
+        let get = |column: usize| cols.get(record, column);
+        let text = |column: usize| get(column).map(str::to_owned);
         let mut row = Row::new(&mut report, record.line);
-        let id = get("LeadId");
-        let customer_name = get("CustomerName").map(str::to_owned);
-        let email = get("ContactEmail").map(str::to_owned);
+        let id = get(c!("LeadId"));
+        let customer_name = text(c!("CustomerName"));
+        let email = text(c!("ContactEmail"));
         if customer_name.is_none() && email.is_none() {
-            let column = if map.has("CustomerName") {
-                "CustomerName"
+            let column = if cols.has(c!("CustomerName")) {
+                c!("CustomerName")
             } else {
-                "ContactEmail"
+                c!("ContactEmail")
             };
             row.error(
-                &name(column),
+                name(column),
                 "neither a customer name nor a contact e-mail: a lead needs one of them",
             );
         }
         let Some(id) = id else {
-            row.error(&name("LeadId"), "no lead ID: every lead needs one");
+            row.error(name(c!("LeadId")), "no lead ID: every lead needs one");
             continue;
         };
-        ids.check(&mut row, &name("LeadId"), id, "");
-        let (status, substatus_in_status) = row.status(&name("Status"), get("Status"));
+        ids.check(&mut row, name(c!("LeadId")), id, "");
+        let (status, substatus_in_status) = row.status(name(c!("Status")), get(c!("Status")));
         let substatus = row
-            .wire(&name("Substatus"), get("Substatus"))
+            .wire(name(c!("Substatus")), get(c!("Substatus")))
             .or(substatus_in_status);
-        let pair_column = if map.has("Substatus") {
-            "Substatus"
+        let pair_column = if cols.has(c!("Substatus")) {
+            c!("Substatus")
         } else {
-            "Status"
+            c!("Status")
         };
-        row.check_pair(&name(pair_column), status, substatus);
-        let lead_type = match get("LeadType") {
+        row.check_pair(name(pair_column), status, substatus);
+        let lead_type = match get(c!("LeadType")) {
             Some(t) if normalise_header(t) == "qualifiedlead" => None,
-            t => row.wire(&name("LeadType"), t),
+            t => row.wire(name(c!("LeadType")), t),
         };
         let lead = LeadRecord {
             line: record.line,
             id: id.to_owned(),
-            engagement_id: get("EngagementId").map(str::to_owned),
+            engagement_id: text(c!("EngagementId")),
             lead_type,
-            classification: row.wire(&name("Classification"), get("Classification")),
-            source: row.wire(&name("LeadSource"), get("LeadSource")),
-            call_to_action: row.wire(&name("CallToAction"), get("CallToAction")),
-            offer_name: get("OfferName").map(str::to_owned),
+            classification: row.wire(name(c!("Classification")), get(c!("Classification"))),
+            source: row.wire(name(c!("LeadSource")), get(c!("LeadSource"))),
+            call_to_action: row.wire(name(c!("CallToAction")), get(c!("CallToAction"))),
+            offer_name: text(c!("OfferName")),
             customer_name,
-            contact_first_name: get("ContactFirstName").map(str::to_owned),
-            contact_last_name: get("ContactLastName").map(str::to_owned),
+            contact_first_name: text(c!("ContactFirstName")),
+            contact_last_name: text(c!("ContactLastName")),
             email,
-            phone: get("ContactPhone").map(str::to_owned),
-            country: row.country(&name("Country"), get("Country")),
-            city: get("City").map(str::to_owned),
-            industry: get("Industry").map(str::to_owned),
-            company_size: get("CompanySize").map(str::to_owned),
-            quality: row.wire(&name("LeadQuality"), get("LeadQuality")),
+            phone: text(c!("ContactPhone")),
+            country: row.country(name(c!("Country")), get(c!("Country"))),
+            city: text(c!("City")),
+            industry: text(c!("Industry")),
+            company_size: text(c!("CompanySize")),
+            quality: row.wire(name(c!("LeadQuality")), get(c!("LeadQuality"))),
             status,
             substatus,
             created_at: row.datetime(
-                &name("LeadCreationDateTime"),
-                get("LeadCreationDateTime"),
+                name(c!("LeadCreationDateTime")),
+                get(c!("LeadCreationDateTime")),
                 created_order,
             ),
             updated_at: row.datetime(
-                &name("LastModifiedDateTime"),
-                get("LastModifiedDateTime"),
+                name(c!("LastModifiedDateTime")),
+                get(c!("LastModifiedDateTime")),
                 updated_order,
             ),
             expires_at: row.datetime(
-                &name("ExpirationDateTime"),
-                get("ExpirationDateTime"),
+                name(c!("ExpirationDateTime")),
+                get(c!("ExpirationDateTime")),
                 expires_order,
             ),
             deal_value: row.amount(
-                &name("EstimatedDealValue"),
-                get("EstimatedDealValue"),
+                name(c!("EstimatedDealValue")),
+                get(c!("EstimatedDealValue")),
                 decimal_comma,
             ),
-            currency: row.currency(&name("Currency"), get("Currency")),
-            status_reason: row.close_reason(&name("StatusReason"), get("StatusReason"), false),
+            currency: row.currency(name(c!("Currency")), get(c!("Currency"))),
+            status_reason: row.close_reason(
+                name(c!("StatusReason")),
+                get(c!("StatusReason")),
+                false,
+            ),
             deal: DealDetails {
-                name: get("DealName").map(str::to_owned),
+                name: text(c!("DealName")),
                 estimated_close: row.day(
-                    &name("EstimatedCloseDate"),
-                    get("EstimatedCloseDate"),
+                    name(c!("EstimatedCloseDate")),
+                    get(c!("EstimatedCloseDate")),
                     close_order,
                 ),
-                team_members: get("TeamMembers").map(split_list).unwrap_or_default(),
-                notes: get("Notes").map(str::to_owned),
-                marketing_campaign_id: get("MarketingCampaignId").map(str::to_owned),
-                crm_id: get("CrmId").map(str::to_owned),
+                team_members: get(c!("TeamMembers")).map(split_list).unwrap_or_default(),
+                notes: text(c!("Notes")),
+                marketing_campaign_id: text(c!("MarketingCampaignId")),
+                crm_id: text(c!("CrmId")),
                 more_contacts: Vec::new(),
             },
-            email_validity: row.wire(&name("EmailValidity"), get("EmailValidity")),
-            phone_validity: row.wire(&name("PhoneValidity"), get("PhoneValidity")),
-            favourite: row.yes_no(&name("Favourite"), get("Favourite")),
+            email_validity: row.wire(name(c!("EmailValidity")), get(c!("EmailValidity"))),
+            phone_validity: row.wire(name(c!("PhoneValidity")), get(c!("PhoneValidity"))),
+            favourite: row.yes_no(name(c!("Favourite")), get(c!("Favourite"))),
             etag: None,
         };
         if !row.failed {

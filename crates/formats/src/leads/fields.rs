@@ -2,6 +2,8 @@
 //! column's name as the file gives it (a CSV header, a JSON key path) and the raw text, and
 //! reports what is wrong on the row's line.
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use partner_advisor_domain::wire_enum::normalise;
 use partner_advisor_domain::{
@@ -37,8 +39,54 @@ pub(crate) trait Wire: Copy + 'static {
     const BLOCKS: bool;
     /// The accepted names, for messages.
     fn names() -> Vec<&'static str>;
-    /// The value of a normalised name, the domain's names and the files' other spellings.
-    fn from_key(key: &str) -> Option<Self>;
+    /// The value of a cell's key: the domain's names and the files' other spellings.
+    fn from_key(key: &Key<'_>) -> Option<Self>;
+}
+
+/// A cell's comparison key as a wire name: the domain's [`normalise`] (lower case without
+/// spaces, `_` or `-`). An ASCII cell (nearly every one) is compared with a name's key as it
+/// stands, without building its own.
+pub(crate) enum Key<'a> {
+    /// An ASCII cell, as written.
+    Ascii(&'a str),
+    /// Any other cell, normalised.
+    Other(String),
+}
+
+impl<'a> Key<'a> {
+    /// The key of `cell`.
+    pub(crate) fn new(cell: &'a str) -> Self {
+        if cell.is_ascii() {
+            Key::Ascii(cell)
+        } else {
+            Key::Other(normalise(cell))
+        }
+    }
+
+    /// Whether the cell's key is `key` (a normalised name).
+    pub(crate) fn is(&self, key: &str) -> bool {
+        match self {
+            Key::Ascii(cell) => {
+                // Plain index loops: this runs for every enumeration cell and candidate name,
+                // and stays quick in unoptimised builds too.
+                let (cell, key) = (cell.as_bytes(), key.as_bytes());
+                let (mut i, mut k) = (0, 0);
+                while i < cell.len() {
+                    let b = cell[i];
+                    i += 1;
+                    if matches!(b, b' ' | b'_' | b'-') {
+                        continue;
+                    }
+                    if k == key.len() || key[k] != b.to_ascii_lowercase() {
+                        return false;
+                    }
+                    k += 1;
+                }
+                k == key.len()
+            }
+            Key::Other(normalised) => normalised == key,
+        }
+    }
 }
 
 macro_rules! wire {
@@ -49,14 +97,20 @@ macro_rules! wire {
             fn names() -> Vec<&'static str> {
                 <$t>::ALL.iter().map(|v| v.as_str()).collect()
             }
-            fn from_key(key: &str) -> Option<Self> {
-                if let Ok(v) = <$t>::parse(key) {
-                    return Some(v);
+            fn from_key(key: &Key<'_>) -> Option<Self> {
+                // The domain's `parse` (the first name whose key matches; normalising is
+                // idempotent), with each name's key made once rather than per cell.
+                static KEYS: OnceLock<Vec<(String, $t)>> = OnceLock::new();
+                let keys = KEYS.get_or_init(|| {
+                    <$t>::ALL.iter().map(|v| (normalise(v.as_str()), *v)).collect()
+                });
+                if let Some((_, v)) = keys.iter().find(|(k, _)| key.is(k)) {
+                    return Some(*v);
                 }
-                match key {
-                    $($alias => Some($v),)*
-                    _ => None,
-                }
+                $(if key.is($alias) {
+                    return Some($v);
+                })*
+                None
             }
         }
     };
@@ -133,8 +187,8 @@ impl<'r> Row<'r> {
     /// (and no value) as [`Wire::BLOCKS`] says.
     pub fn wire<T: Wire>(&mut self, column: &str, raw: Option<&str>) -> Option<T> {
         let raw = raw?;
-        let key = normalise(raw);
-        if key.is_empty() || key == "none" {
+        let key = Key::new(raw);
+        if key.is("") || key.is("none") {
             return None;
         }
         if let Some(v) = T::from_key(&key) {
@@ -166,7 +220,7 @@ impl<'r> Row<'r> {
         column: &str,
         raw: Option<&str>,
     ) -> (Option<LeadStatus>, Option<LeadSubstatus>) {
-        let key = raw.map(normalise).unwrap_or_default();
+        let key = Key::new(raw.unwrap_or(""));
         if let Some(sub) = LeadSubstatus::from_key(&key) {
             if LeadStatus::from_key(&key).is_none() {
                 return (Some(sub.status()), Some(sub));
@@ -338,12 +392,18 @@ impl<'r> Row<'r> {
 
 /// The canonical spelling of a known reason.
 fn known_reason(text: &str) -> Option<&'static str> {
+    // Each reason's key, made once.
+    static KEYS: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        CloseReason::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .chain(ERROR_REASONS)
+            .map(|r| (normalise_header(r), r))
+            .collect()
+    });
     let key = normalise_header(text);
-    CloseReason::ALL
-        .iter()
-        .map(|r| r.as_str())
-        .chain(ERROR_REASONS)
-        .find(|r| normalise_header(r) == key)
+    keys.iter().find(|(k, _)| *k == key).map(|(_, r)| *r)
 }
 
 #[cfg(test)]
@@ -374,6 +434,42 @@ mod tests {
              (expected one of Pending, Received, Accepted, Won, Lost, Declined, Expired)"
         );
         assert_eq!(p[1].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn keys_compare_as_the_domain_normalises() {
+        for cell in [
+            "",
+            "None",
+            "NONE ",
+            "Marketing qualified",
+            "marketing_QUALIFIED",
+            "Sales-Qualified",
+            "Get it now",
+            "getitnow!",
+            "  won",
+            "Wön",
+            "\u{212A}",
+            "İ",
+            "Closed",
+            "closedx",
+        ] {
+            for key in [
+                "",
+                "none",
+                "marketingqualified",
+                "salesqualified",
+                "getitnow",
+                "won",
+                "k",
+            ] {
+                assert_eq!(
+                    Key::new(cell).is(key),
+                    normalise(cell) == key,
+                    "{cell:?} {key:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -34,6 +34,13 @@
 //! [`LeadFileFormat`] variant, a [`FileKind`] variant recognised in [`crate::detect_header`],
 //! and an arm in [`read_lead_file`].
 
+/// The index of a documented column in a reader's column list, as a constant (see [`Columns`]).
+macro_rules! column {
+    ($columns:expr, $name:literal) => {
+        const { $crate::leads::column_index(&$columns, $name) }
+    };
+}
+
 pub mod cosell;
 mod countries;
 pub mod dates;
@@ -57,10 +64,10 @@ pub use referrals::read_referrals_json;
 
 use crate::detect::{detect_header, FileKind};
 use crate::encoding::{decode, Encoding};
-use crate::header::HeaderMap;
+use crate::header::{Column, HeaderMap};
 use crate::reader::{CsvText, Record};
 use crate::report::ImportReport;
-use crate::values::unneutralise;
+use crate::values::{trim, unneutralise};
 use crate::{FormatError, Result};
 use fields::Row;
 
@@ -246,22 +253,32 @@ pub(crate) fn shown(text: &str) -> String {
 /// The ids seen in one file, for the duplicate check.
 #[derive(Default)]
 pub(crate) struct Ids {
+    /// Each id's key, with the line and the place (the item's path in JSON, empty in CSV) it was
+    /// first seen at.
     seen: HashMap<String, (u64, String)>,
 }
 
 impl Ids {
+    /// Room for `n` ids.
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self {
+            seen: HashMap::with_capacity(n),
+        }
+    }
+
     /// Records `id` at the row's line (and `place`, the item's path in JSON), or an error naming
     /// both places when it was seen before. Ids compare without case and surrounding spaces.
     pub(crate) fn check(&mut self, row: &mut Row<'_>, column: &str, id: &str, place: &str) {
-        let key = id.trim().to_lowercase();
-        let here = if place.is_empty() {
-            format!("line {}", row.line)
+        let id_trimmed = id.trim();
+        let key = if id_trimmed.is_ascii() {
+            id_trimmed.to_ascii_lowercase()
         } else {
-            format!("{place} (line {})", row.line)
+            id_trimmed.to_lowercase()
         };
         match self.seen.get(&key) {
-            Some((_, first)) => {
-                let first = first.clone();
+            Some((line, first_place)) => {
+                let first = Self::place(*line, first_place);
+                let here = Self::place(row.line, place);
                 row.error(
                     column,
                     format!(
@@ -271,8 +288,17 @@ impl Ids {
                 );
             }
             None => {
-                self.seen.insert(key, (row.line, here));
+                self.seen.insert(key, (row.line, place.to_owned()));
             }
+        }
+    }
+
+    /// Where an id was seen, as messages name it.
+    fn place(line: u64, place: &str) -> String {
+        if place.is_empty() {
+            format!("line {line}")
+        } else {
+            format!("{place} (line {line})")
         }
     }
 }
@@ -315,19 +341,72 @@ fn header_notes(report: &mut ImportReport, map: &HeaderMap, unknown: &[String], 
     }
 }
 
-/// A cell's text: trimmed, the writer's formula guard undone, `None` when empty.
-fn cell<'r>(map: &HeaderMap, row: &'r Record, column: &str) -> Option<&'r str> {
-    map.get(row, column)
-        .map(|v| unneutralise(v.trim()).trim())
-        .filter(|v| !v.is_empty())
+/// The expected columns of a CSV lead file, looked up once per file: where each one is and the
+/// name the file gives it (the documented name when absent). Readers name a column by its index
+/// in their column list, written `column!(COLUMNS, "Name")` so that a name not in the list fails
+/// to compile and no row pays for a lookup by name.
+pub(crate) struct Columns {
+    positions: Vec<Option<usize>>,
+    names: Vec<String>,
 }
 
-/// The name the file gives an expected column (the documented name when absent).
-fn header_name(map: &HeaderMap, header: &Record, column: &str) -> String {
-    map.position(column)
-        .and_then(|p| header.get(p))
-        .map(|n| n.trim().trim_start_matches('\u{feff}').to_owned())
-        .unwrap_or_else(|| column.to_owned())
+impl Columns {
+    /// The columns of `header` as `map` matched them against `columns` (the list `map` was made
+    /// with).
+    pub(crate) fn new(map: &HeaderMap, header: &Record, columns: &[Column]) -> Self {
+        let positions: Vec<Option<usize>> = map.positions().collect();
+        debug_assert_eq!(positions.len(), columns.len());
+        let names = columns
+            .iter()
+            .zip(&positions)
+            .map(|(column, position)| {
+                position
+                    .and_then(|p| header.get(p))
+                    .map(|n| n.trim().trim_start_matches('\u{feff}').to_owned())
+                    .unwrap_or_else(|| column.name.to_owned())
+            })
+            .collect();
+        Self { positions, names }
+    }
+
+    /// A cell's text: trimmed, the writer's formula guard undone, `None` when empty.
+    pub(crate) fn get<'r>(&self, row: &'r Record, column: usize) -> Option<&'r str> {
+        let trimmed = trim(row.get(self.positions[column]?)?);
+        let v = unneutralise(trimmed);
+        // Trimmed again only when a formula guard came off.
+        let v = if v.len() == trimmed.len() { v } else { trim(v) };
+        (!v.is_empty()).then_some(v)
+    }
+
+    /// The name the file gives the column (the documented name when absent).
+    pub(crate) fn name(&self, column: usize) -> &str {
+        &self.names[column]
+    }
+
+    /// Whether the file has the column.
+    pub(crate) fn has(&self, column: usize) -> bool {
+        self.positions[column].is_some()
+    }
+}
+
+/// The index of the column documented as `name` in `columns`; evaluated at compile time by
+/// [`column!`], where a name not in the list is a compile error.
+pub(crate) const fn column_index(columns: &[Column], name: &str) -> usize {
+    let mut i = 0;
+    while i < columns.len() {
+        let (a, b) = (columns[i].name.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not one of the reader's columns")
 }
 
 /// Whether a row has as many fields as the header (trailing empty fields allowed), an error
