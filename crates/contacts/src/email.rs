@@ -240,6 +240,19 @@ pub fn validate_email(input: &str) -> EmailVerdict {
     }
 }
 
+/// The validity [`validate_email`] gives, without the reason and normalised address it also
+/// works out: what bulk checks such as an import need. Never panics.
+pub fn email_validity(input: &str) -> EmailValidity {
+    if input.trim().is_empty() {
+        return EmailValidity::Unknown;
+    }
+    match check(input.trim_matches(is_trimmable)) {
+        Ok(address) if spam_domains::is_listed_ascii(&address.ascii_domain) => EmailValidity::Spam,
+        Ok(_) => EmailValidity::Valid,
+        Err(reason) => reason.validity(),
+    }
+}
+
 /// Whitespace trimmed from either end of an address: spaces, tabs and no-break spaces (what
 /// copying from a web page or a form leaves), but not line breaks. A line break means the cell
 /// held more than one line, so the address is rejected as it is rather than guessed at.

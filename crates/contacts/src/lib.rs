@@ -5,8 +5,10 @@
 //! use Partner Center's own validity values ([`EmailValidity`], [`PhoneValidity`]) and carry a
 //! reason whose `key()` the UI translates.
 //!
-//! - [`email`]: [`validate_email`], the "practical" rule of the shared e-mail test suite.
-//! - [`phone`]: [`validate_phone`], with the lead's country as the default region.
+//! - [`email`]: [`validate_email`], the "practical" rule of the shared e-mail test suite;
+//!   [`email_validity`] for the validity alone.
+//! - [`phone`]: [`validate_phone`], with the lead's country as the default region;
+//!   [`phone_validity`] for the validity alone.
 //! - [`spam_domains`]: [`is_spam_domain`] over `data/disposable_domains.txt` (source, version and
 //!   licence in `data/README.md`).
 //!
@@ -20,7 +22,7 @@ pub mod email;
 pub mod phone;
 pub mod spam_domains;
 
-pub use email::{validate_email, EmailReason, EmailVerdict};
+pub use email::{email_validity, validate_email, EmailReason, EmailVerdict};
 pub use partner_advisor_domain::{EmailValidity, PhoneValidity};
-pub use phone::{validate_phone, PhoneKind, PhoneReason, PhoneVerdict};
+pub use phone::{phone_validity, validate_phone, PhoneKind, PhoneReason, PhoneVerdict};
 pub use spam_domains::is_spam_domain;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use partner_advisor_contacts::{validate_email, EmailReason, EmailValidity};
+use partner_advisor_contacts::{email_validity, validate_email, EmailReason, EmailValidity};
 
 use crate::support::{field, read_csv};
 
@@ -50,6 +50,7 @@ fn agrees_with_the_practical_rule_of_the_shared_suite() {
         let source = field(&headers, record, "source");
         let source_id = field(&headers, record, "source_id");
         let verdict = validate_email(&address);
+        assert_eq!(email_validity(&address), verdict.validity, "{address:?}");
         let valid = verdict.validity == EmailValidity::Valid;
         *reasons
             .entry((
@@ -151,6 +152,7 @@ fn agrees_with_the_practical_rule_of_the_shared_suite() {
 #[track_caller]
 fn assert_verdict(address: &str, validity: EmailValidity, reason: EmailReason) {
     let verdict = validate_email(address);
+    assert_eq!(email_validity(address), verdict.validity, "{address:?}");
     assert_eq!(
         (verdict.validity, verdict.reason),
         (validity, reason),

@@ -3,7 +3,8 @@
 //! punycode prefixes, phone punctuation), plus a few very long inputs.
 
 use partner_advisor_contacts::{
-    is_spam_domain, validate_email, validate_phone, EmailValidity, PhoneValidity,
+    email_validity, is_spam_domain, phone_validity, validate_email, validate_phone, EmailValidity,
+    PhoneValidity,
 };
 
 /// A small xorshift generator: the same sequence on every run and platform.
@@ -149,6 +150,7 @@ fn random_addresses_never_panic() {
         let address = random_string(&mut rng, EMAIL_PIECES, 24);
         let verdict = validate_email(&address);
         valid += usize::from(verdict.validity == EmailValidity::Valid);
+        assert_eq!(email_validity(&address), verdict.validity, "{address:?}");
         if let Some((_, domain)) = address.rsplit_once('@') {
             is_spam_domain(domain);
         }
@@ -162,6 +164,7 @@ fn random_addresses_never_panic() {
         let address = format!("anna@{}", labels.join("."));
         let verdict = validate_email(&address);
         valid += usize::from(verdict.validity == EmailValidity::Valid);
+        assert_eq!(email_validity(&address), verdict.validity, "{address:?}");
     }
     assert!(valid > 0, "the generator should hit a few valid addresses");
 }
@@ -175,6 +178,11 @@ fn random_phone_numbers_never_panic() {
         let country = *rng.pick(COUNTRIES);
         let verdict = validate_phone(&number, country);
         valid += usize::from(verdict.validity == PhoneValidity::Valid);
+        assert_eq!(
+            phone_validity(&number, country),
+            verdict.validity,
+            "{number:?}"
+        );
         assert_eq!(
             verdict.e164.is_some(),
             verdict.validity == PhoneValidity::Valid,
@@ -191,6 +199,11 @@ fn random_phone_numbers_never_panic() {
             for country in COUNTRIES {
                 let verdict = validate_phone(&number, country);
                 valid += usize::from(verdict.validity == PhoneValidity::Valid);
+                assert_eq!(
+                    phone_validity(&number, country),
+                    verdict.validity,
+                    "{number:?}"
+                );
             }
         }
     }

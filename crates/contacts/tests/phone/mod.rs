@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use partner_advisor_contacts::{validate_phone, PhoneKind, PhoneReason, PhoneValidity};
+use partner_advisor_contacts::{
+    phone_validity, validate_phone, PhoneKind, PhoneReason, PhoneValidity,
+};
 
 use crate::support::{field, read_csv};
 
@@ -32,6 +34,11 @@ fn agrees_with_the_shared_suite() {
         let expected = field(&headers, record, "expected_valid") == "true";
         let expected_kind = field(&headers, record, "expected_type");
         let verdict = validate_phone(number, region);
+        assert_eq!(
+            phone_validity(number, region),
+            verdict.validity,
+            "{number:?}"
+        );
         let valid = verdict.validity == PhoneValidity::Valid;
         outcomes
             .entry((verdict.validity, verdict.reason.key()))
@@ -125,6 +132,11 @@ fn assert_phone(
     kind: Option<PhoneKind>,
 ) {
     let verdict = validate_phone(number, country);
+    assert_eq!(
+        phone_validity(number, country),
+        verdict.validity,
+        "{number:?}"
+    );
     assert_eq!(
         (verdict.validity, verdict.e164.as_deref(), verdict.kind),
         (validity, e164, kind),
