@@ -1,7 +1,7 @@
 //! The offline contact checks applied to leads: the app's verdict on each e-mail and phone,
 //! unless Partner Center's own verdict came with the lead (then that one is kept and shown).
 
-use partner_advisor_contacts::{validate_email, validate_phone};
+use partner_advisor_contacts::{email_validity, phone_validity, validate_email, validate_phone};
 use partner_advisor_domain::{EmailValidity, Lead, PhoneValidity};
 use partner_advisor_store::tables::leads as table;
 use partner_advisor_store::{StoreError, Workspace};
@@ -11,10 +11,7 @@ use crate::Result;
 
 /// The app's verdicts on an e-mail and a phone (with the lead's country as the phone's region).
 pub fn judge(email: &str, phone: &str, country: &str) -> (EmailValidity, PhoneValidity) {
-    (
-        validate_email(email).validity,
-        validate_phone(phone, country).validity,
-    )
+    (email_validity(email), phone_validity(phone, country))
 }
 
 /// Sets a new or edited lead's validities, unless they are Partner Center's.

@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use partner_advisor_contacts::{email_validity, phone_validity};
 use partner_advisor_domain::{DealDetails, Lead};
 use partner_advisor_domain::{
     LeadActor, LeadClassification, LeadEvent, LeadQuality, LeadSource, LeadStatus, LeadSubstatus,
@@ -30,7 +31,7 @@ use partner_advisor_store::tables::leads as table;
 use partner_advisor_store::SqliteConnection;
 use serde::Serialize;
 
-use super::{contacts, lifecycle};
+use super::lifecycle;
 use crate::Result;
 
 /// One lead file as read: its report, its format and its records.
@@ -117,12 +118,16 @@ fn merge_deal(into: &mut DealDetails, from: &DealDetails) {
     }
 }
 
-/// Sets the validities: Partner Center's where the record has them, the app's for the rest.
+/// Sets the validities: Partner Center's where the record has them, the app's for the rest
+/// (judged only where the record has none).
 fn set_validity(lead: &mut Lead, r: &LeadRecord) {
-    let (email, phone) = contacts::judge(&lead.email, &lead.phone, &lead.country);
     lead.validity_from_partner_center = r.email_validity.is_some() || r.phone_validity.is_some();
-    lead.email_validity = r.email_validity.unwrap_or(email);
-    lead.phone_validity = r.phone_validity.unwrap_or(phone);
+    lead.email_validity = r
+        .email_validity
+        .unwrap_or_else(|| email_validity(&lead.email));
+    lead.phone_validity = r
+        .phone_validity
+        .unwrap_or_else(|| phone_validity(&lead.phone, &lead.country));
 }
 
 /// A new lead from a record, or why it cannot be one.
