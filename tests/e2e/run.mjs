@@ -172,16 +172,27 @@ async function main() {
     await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-usage.png'));
   });
   await test('a received lead is accepted, marked won and found archived under Won', async () => {
+    await browser.keys('Escape'); // the customer flyout of the test before
+    await sleep(600);
     await (await browser.$('[data-testid="nav-leads"]')).click();
     const items = await browser.$('[data-testid="action-centre"]');
     await items.waitForExist({ timeout: 30000 });
     // The action centre lists received leads (hot Contact-me first, then by deadline).
-    const leadId = await browser.execute(() => {
+    const waiting = () => browser.execute(() => {
       const item = [...document.querySelectorAll('[data-testid="action-item"]')]
         .find((el) => el.getAttribute('data-kind') !== 'stale');
       return item?.getAttribute('data-lead-id') ?? null;
     });
-    assert(leadId, 'the demo has a lead waiting for an answer');
+    try {
+      await browser.waitUntil(async () => Boolean(await waiting()), { timeout: 20000, interval: 200 });
+    } catch {
+      await browser.saveScreenshot(join(shotsDir, 'leads-no-waiting-lead.png'));
+      const overview = await browser.executeAsync((done) => {
+        window.__TAURI_INTERNALS__.invoke('leads_overview').then((o) => done(JSON.stringify(o).slice(0, 600)), (e) => done(String(e)));
+      });
+      throw new Error(`the demo has no lead waiting for an answer: ${overview}`);
+    }
+    const leadId = await waiting();
     await (await browser.$(`[data-testid="action-item"][data-lead-id="${leadId}"]`)).click();
     const accept = await browser.$('[data-testid="lead-action-accept"]');
     await accept.waitForExist({ timeout: 15000 });

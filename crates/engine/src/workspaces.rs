@@ -163,7 +163,10 @@ impl Context<'_> {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(demo::DEFAULT_CUSTOMERS);
-        DemoConfig::new(customers, demo::DEFAULT_SEED, self.demo_as_of())
+        DemoConfig {
+            leads_until: Some(self.clock.now()),
+            ..DemoConfig::new(customers, demo::DEFAULT_SEED, self.demo_as_of())
+        }
     }
 
     /// Opens the workspace in `dir` and remembers it as the last one used. The demo folder is

@@ -178,12 +178,12 @@ pub(crate) fn generate(
     seed: u64,
     index: u32,
     calendar: &Calendar,
+    end: DateTime<Utc>,
     customers: u32,
     customer: &dyn Fn(u32) -> (Identity, u32),
 ) -> GeneratedLead {
     let mut r = rng::rng(seed, Stream::Lead, u64::from(index), 0);
     let start = calendar.window_start();
-    let end = calendar.window_end();
     let window = (end - start).num_seconds().max(1);
     let pending = index < 2;
     let created: DateTime<Utc> = if pending {
@@ -541,7 +541,7 @@ mod tests {
         let calendar = Calendar::new(NaiveDate::from_ymd_opt(2026, 10, 31).expect("date"), 24);
         let customer = |c: u32| (tenants::identity(4, c, 0), 20);
         (0..n)
-            .map(|i| generate(4, i, &calendar, 100, &customer))
+            .map(|i| generate(4, i, &calendar, calendar.window_end(), 100, &customer))
             .collect()
     }
 

@@ -61,6 +61,10 @@ pub struct DemoConfig {
     pub as_of: NaiveDate,
     /// Number of monthly snapshots.
     pub months: u32,
+    /// The lead inbox's "now": leads arrive until this instant (default: the end of the as-of
+    /// day). The app sets it to the moment the demo is generated, so its inbox has leads waiting
+    /// for an answer whatever the day of the month, while snapshots stay month ends.
+    pub leads_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl DemoConfig {
@@ -71,6 +75,7 @@ impl DemoConfig {
             seed,
             as_of,
             months: DEFAULT_MONTHS,
+            leads_until: None,
         }
     }
 

@@ -130,6 +130,10 @@ pub async fn populate(
     report("demo.prepare", n as usize, n as usize);
 
     // Leads, grouped by the snapshot they arrive with.
+    let inbox_end = config
+        .leads_until
+        .unwrap_or_else(|| calendar.window_end())
+        .max(calendar.window_end());
     let mut arrivals: Vec<Vec<GeneratedLead>> = vec![Vec::new(); months];
     {
         let customer = |c: u32| {
@@ -140,7 +144,7 @@ pub async fn populate(
             if i as usize % CHUNK == 0 {
                 cancel.check()?;
             }
-            let lead = leads::generate(seed, i, &calendar, n, &customer);
+            let lead = leads::generate(seed, i, &calendar, inbox_end, n, &customer);
             arrivals[lead.snapshot.min(months - 1)].push(lead);
         }
     }
