@@ -11,6 +11,7 @@ import {
   LIGHTHOUSE,
   LIGHTHOUSE_BROKEN,
   MAILBOX_STORAGE,
+  REFERRALS,
   TEAMS,
   importState,
 } from "./support/importFixtures.mjs";
@@ -68,7 +69,7 @@ test("a successful import shows the counts and the refresh, each file, and reloa
   await page.getByTestId("import-tenant").fill(` ${CONTOSO.domain} `);
   await page.getByTestId("import-choose").click();
   // The native picker is open: the dialog says so, then shows the job's stages.
-  await page.getByTestId("import-picking").getByText("Choose the CSV files in the window that opened.").waitFor();
+  await page.getByTestId("import-picking").getByText("Choose the CSV or JSON files in the window that opened.").waitFor();
   await page.getByTestId("import-progress").getByText("Reading and checking the files").waitFor();
   await page.getByTestId("import-progress").getByText("Writing the new snapshot").waitFor();
   await page.getByTestId("import-success").waitFor();
@@ -304,4 +305,15 @@ test("Polish: the dialog, the stage names and the problems' lines", async () => 
   assert.ok((await ipcCalls(page, "import_files")).every((c) => c.args.language === "pl"));
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("lead files go to the lead inbox: the counts of added, updated and expired leads, and the Leads page reloads", async () => {
+  const { page, dialog } = await openImport({ imports: importState({ picks: [[REFERRALS]] }) });
+  await page.getByTestId("import-choose").click();
+  await page.getByTestId("import-success").waitFor();
+  assert.equal(
+    plain(await dialog.getByTestId("import-lead-counts").innerText()),
+    "Leads imported: 2 added, 1 updated, 0 unchanged, 0 skipped because your copy is newer. 1 lead was already past its 14 days and is now expired.",
+  );
+  assert.equal(await dialog.getByTestId("import-counts").count(), 0, "no snapshot counts for lead files");
 });

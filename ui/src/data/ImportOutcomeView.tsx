@@ -180,14 +180,26 @@ export function ImportOutcomeView({ outcome, tenantGiven }: { outcome: ImportOut
         <MessageBar intent="success" layout="multiline" data-testid="import-success">
           <MessageBarBody>
             <MessageBarTitle>{t("data.import.doneTitle")}</MessageBarTitle>
-            <span className={styles.line} data-testid="import-counts">
-              {t("data.import.done", {
-                asOf: outcome.asOf ? format.date(outcome.asOf) : "–",
-                usageRows: outcome.usageRows,
-                userActivityRows: outcome.userActivityRows,
-                opportunities: outcome.opportunities,
-              })}
-            </span>
+            {outcome.leads ? (
+              <span className={styles.line} data-testid="import-lead-counts">
+                {t("data.import.leadsDone", {
+                  added: outcome.leads.added,
+                  updated: outcome.leads.updated,
+                  unchanged: outcome.leads.unchanged,
+                  skipped: outcome.leads.skippedOlder,
+                })}
+                {outcome.leads.expiredNow > 0 ? ` ${t("data.import.leadsExpired", { count: outcome.leads.expiredNow })}` : null}
+              </span>
+            ) : (
+              <span className={styles.line} data-testid="import-counts">
+                {t("data.import.done", {
+                  asOf: outcome.asOf ? format.date(outcome.asOf) : "–",
+                  usageRows: outcome.usageRows,
+                  userActivityRows: outcome.userActivityRows,
+                  opportunities: outcome.opportunities,
+                })}
+              </span>
+            )}
             {tenant ? <span className={styles.line}>{t("data.import.doneTenant", { tenant })}</span> : null}
             {refresh ? (
               <span className={styles.line} data-testid="import-refresh">

@@ -10,6 +10,7 @@ export const ACTIVE_USERS = `${DOWNLOADS}/Office365ActiveUserDetail4_27_2025 9_1
 export const LIGHTHOUSE = `${DOWNLOADS}/SalesAdvisor-Opportunities-2025-04-27.csv`;
 export const LIGHTHOUSE_BROKEN = `${DOWNLOADS}/SalesAdvisor-Opportunities-edited.csv`;
 export const BUDGET = `${DOWNLOADS}/budget-2025.csv`;
+export const REFERRALS = `${DOWNLOADS}/referrals-page1.json`;
 export const MAILBOX_STORAGE = `${DOWNLOADS}/MailboxUsageStorage4_27_2025 9_15_20 AM.csv`;
 
 /** The customer the usage reports belong to, as the workspace knows it. */
@@ -113,6 +114,19 @@ export const IMPORT_FILES = {
     usageRows: 0,
     userActivityRows: 0,
     opportunities: 0,
+  },
+  [REFERRALS]: {
+    kind: "Partner Center Referrals API response (JSON)",
+    usageReport: false,
+    rowsRead: 3,
+    rowsAccepted: 3,
+    concealed: false,
+    problems: [],
+    notes: [],
+    usageRows: 0,
+    userActivityRows: 0,
+    opportunities: 0,
+    leads: { added: 2, updated: 1, unchanged: 0, skippedOlder: 0, expiredNow: 1 },
   },
   [BUDGET]: {
     kind: "unknown format (header: Month, Cost centre, Budget, Spent, Owner)",

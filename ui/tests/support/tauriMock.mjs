@@ -192,6 +192,43 @@ export function installTauriMock(config) {
       }
       const fatal = reports.some((r) => r.problems.some((p) => p.error));
       const sum = (field) => reports.reduce((n, r) => n + r[field], 0);
+      // Lead files go to the inbox, not into a snapshot (crates/engine/src/leads/import.rs).
+      const leadFiles = reports.filter((r) => r.leads);
+      if (!fatal && leadFiles.length > 0 && leadFiles.length === reports.length) {
+        for (let done = 0; done <= 2; done += 1) {
+          if (!(await step("import.write", done, 2))) return cancelled();
+        }
+        const total = (field) => leadFiles.reduce((n, r) => n + r.leads[field], 0);
+        finish();
+        emit("data-changed", { area: "leads" });
+        return {
+          imported: true,
+          asOf: null,
+          tenantId: null,
+          usageRows: 0,
+          userActivityRows: 0,
+          opportunities: 0,
+          errors: [],
+          notes,
+          files: reports.map((r) => ({
+            file: r.file,
+            kind: r.kind,
+            rowsRead: r.rowsRead,
+            rowsAccepted: r.rowsAccepted,
+            concealed: false,
+            problems: r.problems.map((p) => ({ error: p.error, line: p.line ?? null, column: p.column ?? null, reason: p.reason })),
+            notes: r.notes,
+          })),
+          refresh: null,
+          leads: {
+            added: total("added"),
+            updated: total("updated"),
+            unchanged: total("unchanged"),
+            skippedOlder: total("skippedOlder"),
+            expiredNow: total("expiredNow"),
+          },
+        };
+      }
       if (!fatal && usage.length === 0 && sum("opportunities") === 0) {
         errors.push("nothing to import: no usage report the importer uses and no opportunity row");
       }
@@ -217,6 +254,7 @@ export function installTauriMock(config) {
           notes,
           files: fileReports,
           refresh: null,
+          leads: null,
         };
       }
 
@@ -275,6 +313,7 @@ export function installTauriMock(config) {
         notes,
         files: fileReports,
         refresh,
+        leads: null,
       };
     },
     cancel_job: ({ jobId }) => {
