@@ -156,8 +156,12 @@ async function main() {
     await (await row.$('td')).click();
     const insights = await browser.$('[data-testid="flyout-insight-list"]');
     await insights.waitForExist({ timeout: 15000 });
-    const text = await insights.getText();
-    assert(/\d/.test(text), `insights carry the customer's numbers: ${text}`);
+    // The list renders before its texts arrive: wait for the customer's figures, not the element.
+    let text = '';
+    await browser.waitUntil(async () => {
+      text = await browser.execute(() => document.querySelector('[data-testid="flyout-insight-list"]')?.textContent ?? '');
+      return /\d/.test(text);
+    }, { timeout: 15000, interval: 200, timeoutMsg: `insights carry the customer's numbers: ${text}` });
     await sleep(600); // the drawer's opening animation and the frame after the DOM change
     await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-insights.png'));
     await (await browser.$('[data-testid="flyout-tab-usage"]')).click();
@@ -193,6 +197,8 @@ async function main() {
       throw new Error(`the demo has no lead waiting for an answer: ${overview}`);
     }
     const leadId = await waiting();
+    await sleep(400);
+    await browser.saveScreenshot(join(shotsDir, 'leads-page.png'));
     await (await browser.$(`[data-testid="action-item"][data-lead-id="${leadId}"]`)).click();
     const accept = await browser.$('[data-testid="lead-action-accept"]');
     await accept.waitForExist({ timeout: 15000 });
@@ -228,7 +234,7 @@ async function main() {
       return Boolean(row && /Won/.test(row.textContent ?? ''));
     }, leadId), { timeout: 15000, interval: 200 });
     await sleep(300);
-    await browser.saveScreenshot(join(shotsDir, 'leads-page.png'));
+    await browser.saveScreenshot(join(shotsDir, 'lead-won-in-list.png'));
   });
   await test('the filtered lead list exports exactly its rows to a file', async () => {
     const out = join(dataDir, 'e2e-leads.csv');
