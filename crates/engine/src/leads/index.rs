@@ -242,7 +242,11 @@ impl LeadIndex {
         answers: &HashMap<String, DateTime<Utc>>,
     ) -> Self {
         // The entries' order is the tie-break of every sort: newest first, then id.
-        leads.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| a.id.cmp(&b.id)));
+        leads.sort_by(|a, b| {
+            b.created_at
+                .cmp(&a.created_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
         let mut entries: Vec<Entry> = leads
             .into_iter()
             .map(|lead| {
@@ -348,8 +352,9 @@ impl LeadIndex {
                         + i64::from(*b.get(1).unwrap_or(&b'~'))
                 }
                 LeadSort::Value => l.deal_value.map_or(i64::MIN, |v| (v * 100.0) as i64),
-                LeadSort::TimeLeft => lifecycle::response_deadline(l)
-                    .map_or(i64::MAX, |d| (d - now).num_seconds()),
+                LeadSort::TimeLeft => {
+                    lifecycle::response_deadline(l).map_or(i64::MAX, |d| (d - now).num_seconds())
+                }
             }
         };
         // Keys are computed once per hit; ties fall back to the entries' own order (newest

@@ -20,7 +20,11 @@ pub const DIGEST_ABOVE: usize = 10;
 /// One desktop notification to raise.
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 pub enum LeadNotification {
     /// A single new Contact-me lead.
     Single {
