@@ -7,7 +7,7 @@ use std::sync::Arc;
 use partner_advisor_domain::Clock;
 use partner_advisor_engine::leads::{
     self, export,
-    index::{row_of, LeadIndex},
+    index::LeadIndex,
     lifecycle::LeadAction,
     view::{LeadDetail, LeadExportSummary, LeadPage, LeadQuery, LeadRow, LeadsOverview},
 };
@@ -96,7 +96,7 @@ pub async fn set_lead_favourite(
     }
     state.forget_lead_index().await;
     let index = index(&state).await?;
-    Ok(row_of(index.lead(&id)?, state.clock.now()))
+    Ok(index.row(&id, state.clock.now())?)
 }
 
 /// Exports exactly the filtered list as CSV. Without a path, asks where with the native save

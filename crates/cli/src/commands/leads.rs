@@ -50,6 +50,8 @@ pub enum Sort {
     Value,
     /// Time left to answer.
     TimeLeft,
+    /// Predictive score.
+    Score,
 }
 
 /// The filters of the Leads page; each is repeatable and values combine (any of them).
@@ -214,6 +216,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                     Sort::Status => LeadSort::Status,
                     Sort::Value => LeadSort::Value,
                     Sort::TimeLeft => LeadSort::TimeLeft,
+                    Sort::Score => LeadSort::Score,
                 },
                 descending: !ascending,
                 offset: 0,

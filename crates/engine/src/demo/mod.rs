@@ -163,6 +163,13 @@ pub async fn create_demo_workspace(
         {
             generated = Err(e);
         }
+        // ...and its leads scored by a first model trained on their history.
+        if generated.is_ok() {
+            let clock = partner_advisor_domain::SystemClock;
+            if let Err(e) = crate::lead_scoring::first_model(&ws, &clock).await {
+                generated = Err(e);
+            }
+        }
     }
     ws.close().await;
     let stats = match generated {

@@ -234,6 +234,8 @@ async fn import_leads(
                 }
             };
             let counts = write(&mut tx, &plan, snapshot_id).await?;
+            // New and changed leads are scored in the same write (SPEC §5: real time).
+            crate::lead_scoring::score_leads_in(&mut tx, &plan.written_ids(), clock).await?;
             tx.commit().await.map_err(StoreError::from)?;
             summary.leads = Some(counts);
         }

@@ -685,3 +685,23 @@ pub async fn retrain_due(ws: &Workspace, clock: &dyn Clock) -> Result<Vec<Retrai
     }
     Ok(reports)
 }
+
+/// A workspace's first model, as Dynamics 365 sets one up: every lead, attributes chosen
+/// automatically, trained on the closed leads and published, then every open lead scored.
+/// `None` (and nothing kept) when the history is too small to train on (the 40/40 rule), so a
+/// new workspace simply has no scores until it has enough closed leads.
+pub async fn first_model(ws: &Workspace, clock: &dyn Clock) -> Result<Option<ScoringSummary>> {
+    if !models(ws).await?.is_empty() {
+        return Ok(None);
+    }
+    let model = create_model(ws, NewModel::default(), clock).await?;
+    match train(ws, model.id, clock).await {
+        Ok(version) => Ok(Some(publish(ws, model.id, version.version, clock).await?)),
+        Err(EngineError::InvalidInput(reason)) => {
+            tracing::info!(%reason, "no first lead scoring model");
+            delete_model(ws, model.id, clock).await?;
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -70,6 +70,15 @@ pub struct LeadImportCounts {
 }
 
 impl LeadImportPlan {
+    /// The ids of the leads the plan adds or changes (to score them in the same write).
+    pub fn written_ids(&self) -> Vec<String> {
+        self.new
+            .iter()
+            .chain(&self.updated)
+            .map(|l| l.id.clone())
+            .collect()
+    }
+
     /// Whether there is anything to write.
     pub fn is_empty(&self) -> bool {
         self.new.is_empty() && self.updated.is_empty()

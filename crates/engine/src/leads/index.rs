@@ -25,6 +25,7 @@ const ACTION_ITEMS: usize = 25;
 
 struct Entry {
     lead: Lead,
+    score: Option<LeadScoreBadge>,
     folded: String,
     folded_customer: String,
     customer_rank: u32,
@@ -177,8 +178,8 @@ fn hours_left(deadline: DateTime<Utc>, now: DateTime<Utc>) -> u32 {
     u32::try_from((minutes + 59) / 60).unwrap_or(u32::MAX)
 }
 
-/// The list row of `lead` at `now`.
-pub fn row_of(lead: &Lead, now: DateTime<Utc>) -> LeadRow {
+/// The list row of `lead` (with its predictive score, when it has one) at `now`.
+pub fn row_of(lead: &Lead, score: Option<LeadScoreBadge>, now: DateTime<Utc>) -> LeadRow {
     let hidden = lifecycle::contact_hidden(lead);
     let deadline = lifecycle::response_deadline(lead);
     LeadRow {
@@ -210,6 +211,7 @@ pub fn row_of(lead: &Lead, now: DateTime<Utc>) -> LeadRow {
         favourite: lead.favourite,
         deal_value: lead.deal_value,
         currency: lead.currency.clone(),
+        score,
     }
 }
 
@@ -232,7 +234,22 @@ impl LeadIndex {
         let leads = table::all(ws.pool()).await?;
         let answers: HashMap<String, DateTime<Utc>> =
             table::first_answers(ws.pool()).await?.into_iter().collect();
-        Ok(Self::from_leads(ws.manifest().id.clone(), leads, &answers))
+        let mut index = Self::from_leads(ws.manifest().id.clone(), leads, &answers);
+        index.attach_scores(crate::lead_scoring::score_badges(ws).await?);
+        Ok(index)
+    }
+
+    /// Attaches the leads' predictive scores.
+    pub fn attach_scores(&mut self, badges: Vec<crate::lead_scoring::ScoreBadge>) {
+        for b in badges {
+            if let Some(&i) = self.by_id.get(&b.lead_id) {
+                self.entries[i].score = Some(LeadScoreBadge {
+                    score: b.score,
+                    grade: b.grade,
+                    trend: b.trend,
+                });
+            }
+        }
     }
 
     /// An index over `leads` (benchmarks and tests build one without a workspace).
@@ -260,6 +277,7 @@ impl LeadIndex {
                     lead.deal.name.as_deref().unwrap_or("")
                 ));
                 Entry {
+                    score: None,
                     folded_customer: fold(&lead.customer_name),
                     first_answer: answers.get(&lead.id).copied(),
                     lead,
@@ -300,6 +318,13 @@ impl LeadIndex {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// One lead's list row at `now`.
+    pub fn row(&self, id: &str, now: DateTime<Utc>) -> Result<LeadRow> {
+        let lead = self.lead(id)?;
+        let score = self.by_id.get(id).and_then(|&i| self.entries[i].score);
+        Ok(row_of(lead, score, now))
     }
 
     /// One lead.
@@ -355,6 +380,7 @@ impl LeadIndex {
                 LeadSort::TimeLeft => {
                     lifecycle::response_deadline(l).map_or(i64::MAX, |d| (d - now).num_seconds())
                 }
+                LeadSort::Score => e[i].score.map_or(-1, |s| i64::from(s.score)),
             }
         };
         // Keys are computed once per hit; ties fall back to the entries' own order (newest
@@ -382,7 +408,7 @@ impl LeadIndex {
             .iter()
             .skip(q.offset as usize)
             .take(q.limit as usize)
-            .map(|&i| row_of(&self.entries[i].lead, now))
+            .map(|&i| row_of(&self.entries[i].lead, self.entries[i].score, now))
             .collect();
         Ok(LeadPage {
             section_total,

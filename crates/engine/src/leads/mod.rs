@@ -167,8 +167,15 @@ pub async fn detail(ws: &Workspace, id: &str, now: DateTime<Utc>) -> Result<Lead
         .collect();
     let hidden = lifecycle::contact_hidden(&lead);
     let (email_check, phone_check, phone_international) = contacts::checks(&lead);
+    let score = crate::lead_scoring::lead_score(ws, id)
+        .await?
+        .map(|s| view::LeadScoreBadge {
+            score: s.score,
+            grade: s.grade,
+            trend: s.trend,
+        });
     Ok(LeadDetail {
-        row: index::row_of(&lead, now),
+        row: index::row_of(&lead, score, now),
         contact_first_name: (!hidden).then(|| lead.contact_first_name.clone()),
         contact_last_name: (!hidden).then(|| lead.contact_last_name.clone()),
         city: lead.city.clone(),

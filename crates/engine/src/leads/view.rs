@@ -55,6 +55,8 @@ pub enum LeadSort {
     Value,
     /// Time left to answer (received leads first, soonest deadline first).
     TimeLeft,
+    /// Predictive score (unscored leads last).
+    Score,
 }
 
 /// The filters of Partner Center's leads page, all combinable. An empty list means "any".
@@ -183,6 +185,21 @@ pub struct LeadRow {
     pub deal_value: Option<f64>,
     /// Its currency.
     pub currency: Option<String>,
+    /// The predictive score (0–100), when a published lead scoring model scores the lead.
+    pub score: Option<LeadScoreBadge>,
+}
+
+/// A lead's predictive score as the list shows it.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeadScoreBadge {
+    /// 0–100.
+    pub score: u8,
+    /// A–D from the model's ranges.
+    pub grade: crate::lead_scoring::Grade,
+    /// Against the lead's previous score.
+    pub trend: crate::lead_scoring::Trend,
 }
 
 /// A window of the list.

@@ -77,6 +77,19 @@ async fn base(seed: u64) -> &'static Path {
         )
         .await
         .expect("demo workspace");
+        // The demo comes with a first published model; these tests build their own from none.
+        for m in partner_advisor_engine::lead_scoring::models(&ws)
+            .await
+            .expect("models")
+        {
+            partner_advisor_engine::lead_scoring::delete_model(
+                &ws,
+                m.id,
+                &partner_advisor_domain::SystemClock,
+            )
+            .await
+            .expect("delete the demo's model");
+        }
         ws.close().await;
         dir
     })

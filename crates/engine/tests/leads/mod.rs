@@ -703,3 +703,52 @@ async fn bench_leads() {
     fresh.close().await;
     ws.close().await;
 }
+
+#[tokio::test]
+async fn the_demo_scores_its_open_leads_and_an_imported_lead_is_scored_as_it_is_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = demo(&dir.path().join("ws")).await;
+    let now = demo_now();
+    let index = LeadIndex::load(&ws).await.expect("index");
+    let open = LeadQuery {
+        filters: LeadFilters {
+            statuses: vec![LeadSubstatus::Received, LeadSubstatus::Pending],
+            ..LeadFilters::default()
+        },
+        sort: LeadSort::Score,
+        ..query(LeadSection::All, LeadFilters::default())
+    };
+    let page = index.query(&open, now).expect("page");
+    assert!(page.matched > 0);
+    assert!(
+        page.rows.iter().all(|r| r.score.is_some()),
+        "every open demo lead carries a score from the first model"
+    );
+    let scores: Vec<u8> = page.rows.iter().map(|r| r.score.unwrap().score).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "sorted by score: {scores:?}"
+    );
+
+    // A lead imported as Received is scored in the same write.
+    let id = "7f3c1a52-0001-4b8e-9a11-2f5d0c9e0a01";
+    let summary = import_files(
+        &ws,
+        &[fixtures().join("partner_center_leads.csv")],
+        &ImportOptions::default(),
+        &FixedClock(Utc.with_ymd_and_hms(2026, 3, 3, 9, 0, 0).single().unwrap()),
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .await
+    .expect("import");
+    assert!(summary.succeeded(), "{:?}", summary.error_lines());
+    let score = partner_advisor_engine::lead_scoring::lead_score(&ws, id)
+        .await
+        .expect("score")
+        .expect("the imported lead is scored");
+    assert!(score.score <= 100);
+    let detail = leads::detail(&ws, id, now).await.expect("detail");
+    assert_eq!(detail.row.score.map(|s| s.score), Some(score.score));
+    ws.close().await;
+}
