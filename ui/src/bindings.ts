@@ -394,6 +394,17 @@ export type Flame =
 /**  Older than 72 hours and still open: the alert has cooled. */
 "cooled";
 
+/**  A lead grade: A is the best range. */
+export type Grade = 
+/**  The top range (shown green). */
+"A" | 
+/**  Shown purple. */
+"B" | 
+/**  Shown yellow. */
+"C" | 
+/**  The bottom range (shown red). */
+"D";
+
 /**  What an import did. */
 export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
 
@@ -984,6 +995,8 @@ export type LeadRow_Deserialize = {
 	dealValue?: number | null,
 	/**  Its currency. */
 	currency?: string | null,
+	/**  The predictive score (0–100), when a published lead scoring model scores the lead. */
+	score?: LeadScoreBadge | null,
 };
 
 /**  One row of the list. */
@@ -1044,6 +1057,18 @@ export type LeadRow_Serialize = {
 	dealValue: number | null,
 	/**  Its currency. */
 	currency: string | null,
+	/**  The predictive score (0–100), when a published lead scoring model scores the lead. */
+	score: LeadScoreBadge | null,
+};
+
+/**  A lead's predictive score as the list shows it. */
+export type LeadScoreBadge = {
+	/**  0–100. */
+	score: number,
+	/**  A–D from the model's ranges. */
+	grade: Grade,
+	/**  Against the lead's previous score. */
+	trend: ScoreTrend,
 };
 
 /**  Partner Center's three lists. */
@@ -1082,7 +1107,9 @@ export type LeadSort =
 /**  Estimated deal value. */
 "value" | 
 /**  Time left to answer (received leads first, soonest deadline first). */
-"timeLeft";
+"timeLeft" | 
+/**  Predictive score (unscored leads last). */
+"score";
 
 /**  Where the lead came from. */
 export type LeadSource = 
@@ -1755,6 +1782,17 @@ export type Responsiveness_Serialize = {
 	/**  Of those, how many have a value, a close date and (when closed) an outcome. */
 	acceptedComplete: number,
 };
+
+/**  How a lead's score moved since its previous score. */
+export type ScoreTrend = 
+/**  Up by more than the tolerance. */
+"improving" | 
+/**  Down by more than the tolerance. */
+"declining" | 
+/**  Within the tolerance. */
+"steady" | 
+/**  No previous score. */
+"notEnoughInfo";
 
 /**  The user's preferences. */
 export type Settings = Settings_Serialize | Settings_Deserialize;

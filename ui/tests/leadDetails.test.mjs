@@ -70,8 +70,8 @@ test("an expired lead hides its contact details, offers no copy and no action, a
   await page.locator('[data-testid="lead-row"][data-id="lead-expired-wideworld"]').waitFor();
   await settled(page);
   const row = (await shownRows(page)).find((r) => r.id === "lead-expired-wideworld");
-  assert.equal(row.cells[2], "Hidden (expired)");
-  assert.equal(row.cells[8], "Expired");
+  assert.equal(row.cells[3], "Hidden (expired)");
+  assert.equal(row.cells[9], "Expired");
   const drawer = await openLead(page, "lead-expired-wideworld");
   assert.equal(await drawer.getByTestId("lead-contact-hidden").innerText(), "Contact details hidden (expired)");
   assert.equal(await drawer.getByTestId("copy-email").count(), 0);

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ipcCalls, plain, startHarness } from "./support/harness.mjs";
-import { LEAD_EXPORT_PATH, LEADS } from "./support/leadFixtures.mjs";
+import { LEAD_EXPORT_PATH, LEADS, leadState } from "./support/leadFixtures.mjs";
 import {
   DEFAULT_QUERY,
   NO_FILTERS,
@@ -62,11 +62,11 @@ test("the page shows the action centre, responsiveness, the lists' counts and a 
   assert.deepEqual(created, [...created].sort().reverse(), "newest first");
   const fabrikam = rows.find((r) => r.id === "lead-hot-fabrikam");
   assert.equal(fabrikam.cells[1], "Fabrikam Polska\nNorthwind Cloud Solutions");
-  assert.equal(fabrikam.cells[2], "Zofia Nowak\nzofia.nowak@fabrikam.pl · +48 601 234 567");
-  assert.equal(fabrikam.cells[5], "Contact me");
-  assert.equal(fabrikam.cells[6], "Business profile\nProfile");
-  assert.equal(fabrikam.cells[8], "Received\n13 days left");
-  assert.equal(fabrikam.cells[9], "Apr 2, 2025\n5:15 AM");
+  assert.equal(fabrikam.cells[3], "Zofia Nowak\nzofia.nowak@fabrikam.pl · +48 601 234 567");
+  assert.equal(fabrikam.cells[6], "Contact me");
+  assert.equal(fabrikam.cells[7], "Business profile\nProfile");
+  assert.equal(fabrikam.cells[9], "Received\n13 days left");
+  assert.equal(fabrikam.cells[10], "Apr 2, 2025\n5:15 AM");
   assert.deepEqual(fabrikam.validity, ["Valid", "Valid"]);
   assert.equal(await page.locator('[data-id="lead-hot-fabrikam"] [data-testid="flame-hot"]').count(), 1);
   assert.equal(await page.getByTestId("lead-sort-created").getAttribute("aria-sort"), "descending");
@@ -432,14 +432,41 @@ test("Polish: tabs, counts, badges and dates in the UI language; wire values in 
   assert.equal(plain(await page.getByTestId("lead-count").innerText()), `${TOTAL} potencjalnych klientów`);
   assert.equal(plain(await page.getByTestId("lead-tab-marketplace").innerText()).split("\n")[0], `Z Marketplace (${overview.marketplace})`);
   const fabrikam = (await shownRows(page)).find((r) => r.id === "lead-hot-fabrikam");
-  assert.equal(fabrikam.cells[5], "Skontaktuj się ze mną");
-  assert.equal(fabrikam.cells[8], "Odebrany\nPozostało 13 dni");
-  assert.equal(fabrikam.cells[9], "2 kwi 2025\n05:15");
+  assert.equal(fabrikam.cells[6], "Skontaktuj się ze mną");
+  assert.equal(fabrikam.cells[9], "Odebrany\nPozostało 13 dni");
+  assert.equal(fabrikam.cells[10], "2 kwi 2025\n05:15");
   await page.getByTestId("lead-filters-button").click();
   await pick(page, "callToAction", ["Contact me"]);
   await page.getByTestId("lead-filters-done").click();
   await page.getByTestId("lead-filter-chip").getByText("Wezwanie do działania: Skontaktuj się ze mną").waitFor();
   assert.deepEqual((await lastQuery(page)).filters.callToAction, ["Contact me"]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a scored lead shows its grade, score and trend; sorting by score puts the best first", async () => {
+  const scores = [
+    { score: 82, grade: "A", trend: "improving" },
+    { score: 31, grade: "C", trend: "declining" },
+    { score: 55, grade: "B", trend: "steady" },
+  ];
+  const scored = LEADS.map((l, i) => (i < scores.length ? { ...l, score: scores[i] } : l));
+  const { page, problems } = await openLeads(harness, { leads: leadState({ leads: scored }) });
+  await page.getByTestId("lead-sort").click();
+  await page.getByTestId("lead-sort-option-score").click();
+  await settled(page);
+  assert.deepEqual(await lastQuery(page), { ...DEFAULT_QUERY, sort: "score", descending: true });
+  const badges = await page.getByTestId("lead-score").evaluateAll((els) =>
+    els.slice(0, 3).map((el) => ({ grade: el.dataset.grade, score: Number(el.dataset.score), label: el.getAttribute("aria-label") })),
+  );
+  assert.deepEqual(badges, [
+    { grade: "A", score: 82, label: "Score 82, grade A, improving" },
+    { grade: "B", score: 55, label: "Score 55, grade B, steady" },
+    { grade: "C", score: 31, label: "Score 31, grade C, declining" },
+  ]);
+  const rows = await shownRows(page);
+  assert.deepEqual(rows.slice(0, 3).map((r) => r.id), [scored[0].id, scored[2].id, scored[1].id]);
+  assert.ok((await page.getByTestId("lead-score-none").count()) > 0, "unscored leads show a dash");
   assert.deepEqual(problems, []);
   await page.close();
 });

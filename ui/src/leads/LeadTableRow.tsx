@@ -4,6 +4,7 @@ import { EyeOff16Regular } from "@fluentui/react-icons";
 import type { LeadRow_Serialize as LeadRow } from "../bindings";
 import { useFormat } from "../format/useFormat";
 import { useI18n } from "../i18n/I18nContext";
+import { ScoreBadge } from "./ScoreBadge";
 import { FlameIcon, HeartButton, QualityBadge, StatusBadge, ValidityBadge, isInformational, timeLeftText } from "./badges";
 import { LEAD_ROW_HEIGHT, type LeadColumn } from "./columns";
 import { CTA_LABELS, SOURCE_LABELS, TYPE_LABELS } from "./labels";
@@ -161,6 +162,9 @@ export const LeadTableRow = memo(function LeadTableRow({
             {row.offerName}
           </Text>
         </div>
+      </TableCell>
+      <TableCell className={styles.cell}>
+        <ScoreBadge score={row.score} />
       </TableCell>
       <TableCell className={styles.cell}>
         {row.contactHidden ? (

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
 const SORTS: readonly LeadSort[] = [
   "created",
   "timeLeft",
+  "score",
   "customer",
   "contact",
   "emailValidity",

@@ -11,6 +11,8 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
   // The heart and the Contact-me flame.
   { id: "marker", width: "56px" },
   { id: "customer", width: "17%" },
+  // The predictive score: grade, score and trend.
+  { id: "score", width: "64px" },
   { id: "contact", width: "auto" },
   { id: "emailValidity", width: "84px" },
   { id: "phoneValidity", width: "84px" },

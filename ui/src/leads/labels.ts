@@ -138,6 +138,7 @@ export const SORT_LABELS: Readonly<Record<LeadSort, MessageKey>> = {
   country: "leads.col.country",
   value: "leads.col.value",
   timeLeft: "leads.col.timeLeft",
+  score: "leads.col.score",
 };
 
 export const FILTER_LABELS: Readonly<Record<ListFilter | "customerName" | "createdFrom" | "createdTo", MessageKey>> = {

@@ -93,6 +93,7 @@ export function firstDirectionIsDescending(sort: LeadSort): boolean {
   switch (sort) {
     case "created":
     case "value":
+    case "score":
       return true;
     case "customer":
     case "contact":

@@ -109,6 +109,7 @@ function lead(fields) {
     deal: { name: null, estimatedClose: null, teamMembers: [], notes: null, marketingCampaignId: null, crmId: null, moreContacts: [] },
     statusReason: null,
     history: [],
+    score: null,
     ...fields,
   };
 }

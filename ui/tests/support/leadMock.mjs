@@ -104,6 +104,7 @@ export function installLeadMock(config) {
       favourite: l.favourite,
       dealValue: l.dealValue,
       currency: l.currency,
+      score: l.score ?? null,
     };
   }
 
@@ -188,6 +189,8 @@ export function installLeadMock(config) {
           const d = deadline(l);
           return d === null ? Infinity : d - now();
         }
+        case "score":
+          return l.score ? l.score.score : -1;
         default:
           throw new Error(`unknown sort ${sort}`);
       }

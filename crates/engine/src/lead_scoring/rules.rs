@@ -309,7 +309,9 @@ impl GradeRanges {
 /// How a lead's score moved since its previous score.
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+// The opportunities' usage trend is also `Trend`: the IPC names this one apart (the container
+// name does not change the JSON of its values).
+#[serde(rename = "ScoreTrend", rename_all = "camelCase")]
 pub enum Trend {
     /// Up by more than the tolerance.
     Improving,
