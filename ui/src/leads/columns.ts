@@ -28,12 +28,26 @@ export const LEAD_COLUMNS: readonly LeadColumn[] = [
 /** Below this table width the validity columns show their verdict as an icon (named on hover). */
 export const COMPACT_BELOW_PX = 1100;
 
-/** The columns for a table of `compact` width: narrow validity columns. */
+/** Narrower widths when the table is `compact`, so the contact (which takes what is left) keeps room to be read. */
+const COMPACT_WIDTHS: Partial<Record<LeadColumn["id"], string>> = {
+  customer: "15%",
+  emailValidity: "64px",
+  phoneValidity: "64px",
+  score: "64px",
+  callToAction: "84px",
+  source: "96px",
+  quality: "72px",
+  status: "96px",
+  created: "100px",
+};
+
+/** The columns for a table of `compact` width: validity as icons, and the fixed columns narrower. */
 export function leadColumns(compact: boolean): readonly LeadColumn[] {
   if (!compact) return LEAD_COLUMNS;
-  return LEAD_COLUMNS.map((column) =>
-    column.id === "emailValidity" || column.id === "phoneValidity" ? { ...column, width: "72px" } : column,
-  );
+  return LEAD_COLUMNS.map((column) => {
+    const width = COMPACT_WIDTHS[column.id];
+    return width ? { ...column, width } : column;
+  });
 }
 
 /** Every row has one height (two lines of text), so the table can be windowed exactly. */
