@@ -21,6 +21,60 @@ fn counts(labels: &[bool]) -> (usize, usize) {
     (pos, labels.len() - pos)
 }
 
+/// One point of the ROC curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RocPoint {
+    /// False positive rate.
+    pub fpr: f64,
+    /// True positive rate.
+    pub tpr: f64,
+}
+
+/// The ROC curve of `scores` against `labels`, one point per distinct score (ties move both
+/// rates at once), downsampled evenly to at most `max_points` (keeping both ends). Empty when a
+/// class is absent.
+pub fn roc_curve(scores: &[f64], labels: &[bool], max_points: usize) -> Vec<RocPoint> {
+    let (pos, neg) = counts(labels);
+    if pos == 0 || neg == 0 {
+        return Vec::new();
+    }
+    let idx = order_desc(scores);
+    let mut points = vec![RocPoint { fpr: 0.0, tpr: 0.0 }];
+    let (mut tp, mut fp) = (0usize, 0usize);
+    let mut i = 0;
+    while i < idx.len() {
+        let s = scores[idx[i]];
+        while i < idx.len() && scores[idx[i]].total_cmp(&s).is_eq() {
+            if labels[idx[i]] {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+            i += 1;
+        }
+        points.push(RocPoint {
+            fpr: fp as f64 / neg as f64,
+            tpr: tp as f64 / pos as f64,
+        });
+    }
+    let max_points = max_points.max(2);
+    if points.len() <= max_points {
+        return points;
+    }
+    let n = points.len();
+    (0..max_points)
+        .map(|k| points[(k * (n - 1) + (max_points - 1) / 2) / (max_points - 1)])
+        .collect()
+}
+
+/// The area under a ROC curve by trapezoids.
+pub fn roc_area(curve: &[RocPoint]) -> f64 {
+    curve
+        .windows(2)
+        .map(|w| (w[1].fpr - w[0].fpr) * (w[1].tpr + w[0].tpr) / 2.0)
+        .sum()
+}
+
 /// Area under the ROC curve: the probability that a random positive scores above a random
 /// negative, ties counting one half.
 pub fn roc_auc(scores: &[f64], labels: &[bool]) -> f64 {

@@ -96,34 +96,9 @@ pub(crate) fn texts(lang: Language) -> &'static Texts {
         .map_or(&all[0].1, |(_, t)| t)
 }
 
-/// Replaces `{name}` placeholders; unknown ones are left as they are.
+/// Replaces `{name}` placeholders (the opportunities' filler, shared).
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::opportunities::texts::fill(template, values)
 }
 
 fn separators(lang: Language) -> (char, &'static str) {

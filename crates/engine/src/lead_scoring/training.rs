@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Months, Utc};
 use partner_advisor_domain::Lead;
 use partner_advisor_learn as learn;
+pub use partner_advisor_learn::metrics::{roc_area, roc_curve, RocPoint};
 use serde::{Deserialize, Serialize};
 
 use super::attributes::{normalised, Attribute, AttributeKind, AttributeValue};
@@ -235,15 +236,6 @@ pub struct VersionMetrics {
     /// (TP + FN) / total: the share of validation leads that qualified.
     #[serde(with = "nan_null")]
     pub conversion_rate: f64,
-}
-
-/// One point of the ROC curve.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct RocPoint {
-    /// False positive rate.
-    pub fpr: f64,
-    /// True positive rate.
-    pub tpr: f64,
 }
 
 /// Validation leads per score (index 0–100), by outcome: precision and recall at any grade cut.
@@ -812,52 +804,6 @@ pub fn insights(
         median_days_to_qualify: median(&mut all_days),
         attributes,
     }
-}
-
-/// The ROC curve of `scores` against `labels`, one point per distinct score (ties move both
-/// rates at once), downsampled evenly to at most `max_points` (keeping both ends).
-pub fn roc_curve(scores: &[f64], labels: &[bool], max_points: usize) -> Vec<RocPoint> {
-    let pos = labels.iter().filter(|&&y| y).count();
-    let neg = labels.len() - pos;
-    if pos == 0 || neg == 0 {
-        return Vec::new();
-    }
-    let mut idx: Vec<usize> = (0..scores.len()).collect();
-    idx.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let mut points = vec![RocPoint { fpr: 0.0, tpr: 0.0 }];
-    let (mut tp, mut fp) = (0usize, 0usize);
-    let mut i = 0;
-    while i < idx.len() {
-        let s = scores[idx[i]];
-        while i < idx.len() && scores[idx[i]].total_cmp(&s).is_eq() {
-            if labels[idx[i]] {
-                tp += 1;
-            } else {
-                fp += 1;
-            }
-            i += 1;
-        }
-        points.push(RocPoint {
-            fpr: fp as f64 / neg as f64,
-            tpr: tp as f64 / pos as f64,
-        });
-    }
-    let max_points = max_points.max(2);
-    if points.len() <= max_points {
-        return points;
-    }
-    let n = points.len();
-    (0..max_points)
-        .map(|k| points[(k * (n - 1) + (max_points - 1) / 2) / (max_points - 1)])
-        .collect()
-}
-
-/// The area under a ROC curve by trapezoids.
-pub fn roc_area(curve: &[RocPoint]) -> f64 {
-    curve
-        .windows(2)
-        .map(|w| (w[1].fpr - w[0].fpr) * (w[1].tpr + w[0].tpr) / 2.0)
-        .sum()
 }
 
 /// `f64` fields that may be `NaN` or infinite, written as `null` and read back as `NaN`.

@@ -19,7 +19,7 @@ mod models;
 mod refresh;
 pub(crate) mod search_text;
 mod settings;
-mod texts;
+pub(crate) mod texts;
 mod usage_trend;
 mod view;
 

@@ -103,8 +103,9 @@ pub(crate) fn texts(lang: Language) -> &'static Texts {
         .map_or(&all[0].1, |(_, t)| t)
 }
 
-/// Replaces `{name}` placeholders.
-pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
+/// Replaces `{name}` placeholders; unknown ones are left as they are. Shared by every texts
+/// module of the engine (opportunities, lead scoring).
+pub(crate) fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -114,7 +115,7 @@ pub(crate) fn fill(template: &str, values: &[(&str, String)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => out.push_str(v.as_ref()),
                     None => {
                         out.push('{');
                         out.push_str(name);
