@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use partner_advisor_engine::lead_scoring;
 use partner_advisor_engine::leads::{self, notifications::LeadNotification};
 use partner_advisor_engine::settings::{Language, Settings as StoredSettings};
 use serde::{Deserialize, Serialize};
@@ -42,9 +43,11 @@ pub struct OpenLead {
 pub fn spawn(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let mut interval = tokio::time::interval(TICK);
+        let mut last_retrain: Option<(String, std::time::Instant)> = None;
         loop {
             interval.tick().await;
             run_once(&app).await;
+            retrain_if_due(&app, &mut last_retrain).await;
         }
     });
 }
@@ -89,6 +92,42 @@ pub async fn run_once(app: &AppHandle) {
             tracing::warn!("lead alert not sent to the window: {e}");
         }
         show_os_notification(app.clone(), &notification, language);
+    }
+}
+
+/// How often lead scoring models are checked for their 15-day retraining.
+const RETRAIN_CHECK: Duration = Duration::from_secs(3600);
+
+/// Retrains the lead scoring models that are due (SPEC §5: every 15 days, published by the 95%
+/// rule), checked when a workspace is first seen and hourly after that.
+async fn retrain_if_due(app: &AppHandle, last: &mut Option<(String, std::time::Instant)>) {
+    let state = app.state::<AppState>();
+    let published = {
+        let guard = state.workspace.read().await;
+        let Some(ws) = guard.as_ref() else {
+            return;
+        };
+        let id = ws.manifest().id.to_string();
+        if last
+            .as_ref()
+            .is_some_and(|(seen, at)| *seen == id && at.elapsed() < RETRAIN_CHECK)
+        {
+            return;
+        }
+        *last = Some((id, std::time::Instant::now()));
+        match lead_scoring::retrain_due(ws, &state.clock).await {
+            Ok(reports) => reports
+                .iter()
+                .any(|r| matches!(r.outcome, lead_scoring::RetrainOutcome::Published { .. })),
+            Err(e) => {
+                tracing::warn!("lead scoring retraining not run: {e}");
+                false
+            }
+        }
+    };
+    if published {
+        state.forget_lead_index().await;
+        DataChanged::leads().emit(app);
     }
 }
 

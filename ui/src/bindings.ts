@@ -79,6 +79,43 @@ export const commands = {
 	 *  dialog; `null` when the user cancels it.
 	 */
 	exportLeads: (language: Language, query: LeadQuery_Deserialize, path: string | null) => typedError<LeadExportSummary | null, IpcError_Serialize>(__TAURI_INVOKE("export_leads", { language, query, path })),
+	/**  The Lead scoring page. */
+	leadScoringOverview: (language: Language) => typedError<ScoringOverview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("lead_scoring_overview", { language })),
+	/**  One version's performance, attributes and ROC curve. */
+	scoringVersion: (language: Language, modelId: number, version: number, dark: boolean) => typedError<VersionView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("scoring_version", { language, modelId, version, dark })),
+	/**  Adds a model (not trained yet) at the end of the scoring order. */
+	createScoringModel: (language: Language, form: ModelForm_Deserialize) => typedError<ScoringModelSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_scoring_model", { language, form })),
+	/**
+	 *  Changes a model's name, filter, attributes, retraining and trend tolerance (they take
+	 *  effect at its next training).
+	 */
+	updateScoringModel: (language: Language, modelId: number, form: ModelForm_Deserialize) => typedError<ScoringModelSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_scoring_model", { language, modelId, form })),
+	/**  Deletes a model, its versions and its scores, then rescores the open leads. */
+	deleteScoringModel: (modelId: number) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("delete_scoring_model", { modelId })),
+	/**
+	 *  Puts the models in a new scoring order, then rescores the open leads (the first matching
+	 *  published model scores a lead).
+	 */
+	setScoringModelOrder: (modelIds: number[]) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("set_scoring_model_order", { modelIds })),
+	/**  Trains a new version (a draft) on the workspace's closed leads. */
+	trainScoringModel: (language: Language, modelId: number) => typedError<VersionSummary_Serialize, IpcError_Serialize>(__TAURI_INVOKE("train_scoring_model", { language, modelId })),
+	/**  Publishes a version, then rescores the open leads. */
+	publishScoringVersion: (modelId: number, version: number) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("publish_scoring_version", { modelId, version })),
+	/**  Goes back to an older version, then rescores the open leads. */
+	revertScoringModel: (modelId: number, version: number) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("revert_scoring_model", { modelId, version })),
+	/**  Moves one end of a grade's range (its neighbour follows) and re-grades the scores. */
+	setGradeBound: (modelId: number, grade: Grade, upper: boolean, value: number) => typedError<GradeRangesView, IpcError_Serialize>(__TAURI_INVOKE("set_grade_bound", { modelId, grade, upper, value })),
+	/**  Puts a model's grade ranges back to A 75–100, B 50–74, C 25–49, D 0–24. */
+	resetGradeRanges: (modelId: number) => typedError<GradeRangesView, IpcError_Serialize>(__TAURI_INVOKE("reset_grade_ranges", { modelId })),
+	/**
+	 *  A lead's score with its top reasons, every factor and its score over time; `null` when no
+	 *  model ever scored it.
+	 */
+	leadScoreDetail: (language: Language, id: string, dark: boolean) => typedError<LeadScoreView_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("lead_score_detail", { language, id, dark })),
+	/**  The industries in use and the company size bands, for the customer form. */
+	customerFieldChoices: (language: Language) => typedError<CustomerFieldChoices, IpcError_Serialize>(__TAURI_INVOKE("customer_field_choices", { language })),
+	/**  Corrects a lead's industry and company size; the lead is rescored in the same write. */
+	editLeadCustomer: (id: string, form: CustomerForm) => typedError<LeadDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("edit_lead_customer", { id, form })),
 };
 
 /** Events */
@@ -136,6 +173,18 @@ export type AcceptForm_Serialize = {
 	/**  Optional further customer contacts. */
 	moreContacts: LeadContact_Serialize[],
 };
+
+/**
+ *  Whether a version's validation AUC makes it worth publishing (Dynamics 365's labels; the
+ *  bands are this app's: Dynamics says only that they are defined on the AUC).
+ */
+export type AccuracyStatus = 
+/**  AUC at least [`READY_AUC`]. */
+"readyToPublish" | 
+/**  AUC at least [`OK_AUC`]. */
+"okToPublish" | 
+/**  AUC below [`OK_AUC`] (or unknown). */
+"notReadyToPublish";
 
 /**  A lead that needs the partner now. */
 export type ActionItem = ActionItem_Serialize | ActionItem_Deserialize;
@@ -200,6 +249,36 @@ export type AppInfo = {
 	dataDir: string,
 };
 
+/**  A candidate attribute and its values, for the model form. */
+export type AttributeChoice = {
+	/**  Key. */
+	key: string,
+	/**  Name. */
+	name: string,
+	/**  Values, most frequent first (at most 200). */
+	values: ValueChoice[],
+};
+
+/**  One attribute in a version's report. */
+export type AttributeRow = {
+	/**  Key. */
+	key: string,
+	/**  Name. */
+	name: string,
+	/**  A number (company size rank) rather than a category. */
+	numeric: boolean,
+	/**  Read by the model. */
+	selected: boolean,
+	/**  Share of the model's influence, 0–1. */
+	importanceShare: number | null,
+	/**  Share of the training leads with a value, 0–1. */
+	fillRate: number | null,
+	/**  Distinct values. */
+	distinctValues: number,
+	/**  Why it is or is not used, in words. */
+	reason: string,
+};
+
 /**  The call to action the customer used. */
 export type CallToAction = 
 /**  "Get it now". */
@@ -257,6 +336,25 @@ export type CredentialStatus = {
 	kind: CredentialKind,
 	/**  Whether the keychain holds a value for it. */
 	isSet: boolean,
+};
+
+/**  The values a lead's customer fields take across the workspace, for the edit form. */
+export type CustomerFieldChoices = {
+	/**  Industries in use, most frequent first. */
+	industries: string[],
+	/**  The company size bands, in order, with their labels. */
+	companySizes: ValueChoice[],
+};
+
+/**
+ *  The customer's details the partner may correct on a lead that is not archived: what the
+ *  customer typed is often vague, and the score reads these.
+ */
+export type CustomerForm = {
+	/**  Industry (free text; the UI offers the workspace's). */
+	industry: string,
+	/**  Company size band as the Referrals API names it (`10to50employees`), or empty. */
+	companySize: string,
 };
 
 /**  Data of an area changed on disk (`data-changed`): screens showing it reload. */
@@ -387,6 +485,26 @@ export type Feedback_Serialize = {
 	comment: string | null,
 };
 
+/**  One condition of the form's filter. */
+export type FilterConditionInput = {
+	/**  Attribute key. */
+	attribute: string,
+	/**  Accepted values. */
+	values: string[],
+};
+
+/**  One condition of a model's filter, with its words. */
+export type FilterConditionView = {
+	/**  Attribute key. */
+	attribute: string,
+	/**  Its name. */
+	attributeName: string,
+	/**  The values it accepts, as stored. */
+	values: string[],
+	/**  The same values as shown. */
+	labels: string[],
+};
+
 /**  The Contact-me alert. */
 export type Flame = 
 /**  Within 72 hours of arrival: call now. */
@@ -404,6 +522,55 @@ export type Grade =
 "C" | 
 /**  The bottom range (shown red). */
 "D";
+
+/**  A model's grade ranges: D is `0..cMin`, C `cMin..bMin`, B `bMin..aMin`, A `aMin..=100`. */
+export type GradeRangesView = {
+	/**  Lowest score of A. */
+	aMin: number,
+	/**  Lowest score of B. */
+	bMin: number,
+	/**  Lowest score of C. */
+	cMin: number,
+};
+
+/**  Precision and recall of one grade on the validation leads. */
+export type GradeRow = GradeRow_Serialize | GradeRow_Deserialize;
+
+/**  Precision and recall of one grade on the validation leads. */
+export type GradeRow_Deserialize = {
+	/**  The grade. */
+	grade: Grade,
+	/**  Its range. */
+	min: number,
+	/**  Its range. */
+	max: number,
+	/**  Validation leads in it. */
+	leads: number,
+	/**  Qualified ones. */
+	qualified: number,
+	/**  Precision of "this grade or better". */
+	precisionAtOrAbove?: number | null,
+	/**  Recall of "this grade or better". */
+	recallAtOrAbove?: number | null,
+};
+
+/**  Precision and recall of one grade on the validation leads. */
+export type GradeRow_Serialize = {
+	/**  The grade. */
+	grade: Grade,
+	/**  Its range. */
+	min: number,
+	/**  Its range. */
+	max: number,
+	/**  Validation leads in it. */
+	leads: number,
+	/**  Qualified ones. */
+	qualified: number,
+	/**  Precision of "this grade or better". */
+	precisionAtOrAbove: number | null,
+	/**  Recall of "this grade or better". */
+	recallAtOrAbove: number | null,
+};
 
 /**  What an import did. */
 export type ImportOutcome = ImportOutcome_Serialize | ImportOutcome_Deserialize;
@@ -1071,6 +1238,83 @@ export type LeadScoreBadge = {
 	trend: ScoreTrend,
 };
 
+/**  A lead's score with its reasons and its history. */
+export type LeadScoreView = LeadScoreView_Serialize | LeadScoreView_Deserialize;
+
+/**  A lead's score with its reasons and its history. */
+export type LeadScoreView_Deserialize = {
+	/**  0–100. */
+	score: number,
+	/**  Grade. */
+	grade: Grade,
+	/**  Trend. */
+	trend: ScoreTrend,
+	/**  The trend in words. */
+	trendLabel: string,
+	/**  The score before. */
+	previousScore?: number | null,
+	/**  The model that scored it. */
+	modelId: number,
+	/**  Its name. */
+	modelName: string,
+	/**  Its version. */
+	version: number,
+	/**  When, RFC 3339. */
+	scoredAt: string,
+	/**
+	 *  The lead is still open, so its score follows its changes (a decided lead keeps the
+	 *  score it had).
+	 */
+	live: boolean,
+	/**  The top five factors raising the score, strongest first. */
+	positive: ReasonView_Deserialize[],
+	/**  The top five lowering it, strongest first. */
+	negative: ReasonView_Deserialize[],
+	/**  Every factor, strongest first. */
+	factors: ReasonView_Deserialize[],
+	/**  Score over time, oldest first. */
+	history: ScoreHistoryPoint[],
+	/**  The history as a chart, SVG. */
+	chartSvg: string,
+};
+
+/**  A lead's score with its reasons and its history. */
+export type LeadScoreView_Serialize = {
+	/**  0–100. */
+	score: number,
+	/**  Grade. */
+	grade: Grade,
+	/**  Trend. */
+	trend: ScoreTrend,
+	/**  The trend in words. */
+	trendLabel: string,
+	/**  The score before. */
+	previousScore: number | null,
+	/**  The model that scored it. */
+	modelId: number,
+	/**  Its name. */
+	modelName: string,
+	/**  Its version. */
+	version: number,
+	/**  When, RFC 3339. */
+	scoredAt: string,
+	/**
+	 *  The lead is still open, so its score follows its changes (a decided lead keeps the
+	 *  score it had).
+	 */
+	live: boolean,
+	/**  The top five factors raising the score, strongest first. */
+	positive: ReasonView_Serialize[],
+	/**  The top five lowering it, strongest first. */
+	negative: ReasonView_Serialize[],
+	/**  Every factor, strongest first. */
+	factors: ReasonView_Serialize[],
+	/**  Score over time, oldest first. */
+	history: ScoreHistoryPoint[],
+	/**  The history as a chart, SVG. */
+	chartSvg: string,
+};
+
 /**  Partner Center's three lists. */
 export type LeadSection = 
 /**  Every lead. */
@@ -1212,6 +1456,37 @@ export type LostForm = {
 	reason: CloseReason,
 	/**  Notes. */
 	notes: string,
+};
+
+/**  A model's settings as the form sends them. */
+export type ModelForm = ModelForm_Serialize | ModelForm_Deserialize;
+
+/**  A model's settings as the form sends them. */
+export type ModelForm_Deserialize = {
+	/**  Name; empty gives `LeadScoring_YYYYMMDDHHMM` for a new model. */
+	name: string,
+	/**  Conditions: `(attribute key, accepted values)`; empty: every lead. */
+	filter: FilterConditionInput[],
+	/**  Attribute keys; `None`: selected automatically. */
+	attributes?: string[] | null,
+	/**  Retrain every 15 days. */
+	autoRetrain: boolean,
+	/**  Trend tolerance in points. */
+	trendTolerance: number,
+};
+
+/**  A model's settings as the form sends them. */
+export type ModelForm_Serialize = {
+	/**  Name; empty gives `LeadScoring_YYYYMMDDHHMM` for a new model. */
+	name: string,
+	/**  Conditions: `(attribute key, accepted values)`; empty: every lead. */
+	filter: FilterConditionInput[],
+	/**  Attribute keys; `None`: selected automatically. */
+	attributes: string[] | null,
+	/**  Retrain every 15 days. */
+	autoRetrain: boolean,
+	/**  Trend tolerance in points. */
+	trendTolerance: number,
 };
 
 /**  The eight Sales Advisor models. */
@@ -1675,6 +1950,45 @@ export type ProbabilityStatus =
 /**  At or above the High threshold. */
 "high";
 
+/**  One factor of a lead's score, in words. */
+export type ReasonView = ReasonView_Serialize | ReasonView_Deserialize;
+
+/**  One factor of a lead's score, in words. */
+export type ReasonView_Deserialize = {
+	/**  Attribute key. */
+	attribute: string,
+	/**  Attribute name. */
+	attributeName: string,
+	/**  The lead's value, as shown (`None`: not given). */
+	value?: string | null,
+	/**  "Finance is a strong industry". */
+	sentence: string,
+	/**  The partner's own figures behind it. */
+	tooltip: string,
+	/**  Its contribution to the model's log-odds. */
+	contribution: number | null,
+	/**  Share of the lead's total influence, 0–1. */
+	weight: number | null,
+};
+
+/**  One factor of a lead's score, in words. */
+export type ReasonView_Serialize = {
+	/**  Attribute key. */
+	attribute: string,
+	/**  Attribute name. */
+	attributeName: string,
+	/**  The lead's value, as shown (`None`: not given). */
+	value: string | null,
+	/**  "Finance is a strong industry". */
+	sentence: string,
+	/**  The partner's own figures behind it. */
+	tooltip: string,
+	/**  Its contribution to the model's log-odds. */
+	contribution: number | null,
+	/**  Share of the lead's total influence, 0–1. */
+	weight: number | null,
+};
+
 /**  What a refresh did. */
 export type RefreshSummary = RefreshSummary_Serialize | RefreshSummary_Deserialize;
 
@@ -1783,6 +2097,16 @@ export type Responsiveness_Serialize = {
 	acceptedComplete: number,
 };
 
+/**  One point of a lead's score over time. */
+export type ScoreHistoryPoint = {
+	/**  When, RFC 3339. */
+	at: string,
+	/**  0–100. */
+	score: number,
+	/**  The model's version that gave it. */
+	version: number,
+};
+
 /**  How a lead's score moved since its previous score. */
 export type ScoreTrend = 
 /**  Up by more than the tolerance. */
@@ -1793,6 +2117,128 @@ export type ScoreTrend =
 "steady" | 
 /**  No previous score. */
 "notEnoughInfo";
+
+/**  A model as the Lead scoring page lists it. */
+export type ScoringModelSummary = ScoringModelSummary_Serialize | ScoringModelSummary_Deserialize;
+
+/**  A model as the Lead scoring page lists it. */
+export type ScoringModelSummary_Deserialize = {
+	/**  Id. */
+	id: number,
+	/**  Name. */
+	name: string,
+	/**  Position in the scoring order, from 1. */
+	position: number,
+	/**  The leads it is for (empty: every lead). */
+	filter: FilterConditionView[],
+	/**  The admin's attribute keys; `None`: selected automatically. */
+	attributes?: string[] | null,
+	/**  Retrains every 15 days. */
+	autoRetrain: boolean,
+	/**  Grade ranges. */
+	grades: GradeRangesView,
+	/**  Trend tolerance in points. */
+	trendTolerance: number,
+	/**  The published version. */
+	publishedVersion?: number | null,
+	/**  When automatic retraining is next due (with a published version and retraining on). */
+	retrainDueAt?: string | null,
+	/**  Open leads it scores now. */
+	scoredLeads: number,
+	/**  Closed leads its filter takes in the training window, qualified. */
+	qualified: number,
+	/**  And disqualified. */
+	disqualified: number,
+	/**  Versions, newest first. */
+	versions: VersionSummary_Deserialize[],
+};
+
+/**  A model as the Lead scoring page lists it. */
+export type ScoringModelSummary_Serialize = {
+	/**  Id. */
+	id: number,
+	/**  Name. */
+	name: string,
+	/**  Position in the scoring order, from 1. */
+	position: number,
+	/**  The leads it is for (empty: every lead). */
+	filter: FilterConditionView[],
+	/**  The admin's attribute keys; `None`: selected automatically. */
+	attributes: string[] | null,
+	/**  Retrains every 15 days. */
+	autoRetrain: boolean,
+	/**  Grade ranges. */
+	grades: GradeRangesView,
+	/**  Trend tolerance in points. */
+	trendTolerance: number,
+	/**  The published version. */
+	publishedVersion: number | null,
+	/**  When automatic retraining is next due (with a published version and retraining on). */
+	retrainDueAt: string | null,
+	/**  Open leads it scores now. */
+	scoredLeads: number,
+	/**  Closed leads its filter takes in the training window, qualified. */
+	qualified: number,
+	/**  And disqualified. */
+	disqualified: number,
+	/**  Versions, newest first. */
+	versions: VersionSummary_Serialize[],
+};
+
+/**  The Lead scoring page. */
+export type ScoringOverview = ScoringOverview_Serialize | ScoringOverview_Deserialize;
+
+/**  The Lead scoring page. */
+export type ScoringOverview_Deserialize = {
+	/**  Models in scoring order. */
+	models: ScoringModelSummary_Deserialize[],
+	/**  At most this many models. */
+	maxModels: number,
+	/**  Each outcome needs at least this many closed leads to train. */
+	minPerOutcome: number,
+	/**  Closed leads in the training window, qualified (every lead, no filter). */
+	qualified: number,
+	/**  And disqualified. */
+	disqualified: number,
+	/**  Open leads (the ones scored). */
+	openLeads: number,
+	/**  Open leads with a score. */
+	scoredLeads: number,
+	/**  Candidate attributes with their values. */
+	attributes: AttributeChoice[],
+};
+
+/**  The Lead scoring page. */
+export type ScoringOverview_Serialize = {
+	/**  Models in scoring order. */
+	models: ScoringModelSummary_Serialize[],
+	/**  At most this many models. */
+	maxModels: number,
+	/**  Each outcome needs at least this many closed leads to train. */
+	minPerOutcome: number,
+	/**  Closed leads in the training window, qualified (every lead, no filter). */
+	qualified: number,
+	/**  And disqualified. */
+	disqualified: number,
+	/**  Open leads (the ones scored). */
+	openLeads: number,
+	/**  Open leads with a score. */
+	scoredLeads: number,
+	/**  Candidate attributes with their values. */
+	attributes: AttributeChoice[],
+};
+
+/**  What a scoring write did. */
+export type ScoringSummary = {
+	/**  Open leads looked at. */
+	openLeads: number,
+	/**  Leads scored. */
+	scored: number,
+	/**  Open leads no published model matches (their old score, if any, removed). */
+	unscored: number,
+	/**  Scores that changed (score or model version), each adding a history point. */
+	changed: number,
+};
 
 /**  The user's preferences. */
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -1909,6 +2355,203 @@ export type UsageLine = {
 	active: number,
 	/**  Trend over the three previous months. */
 	trend: Trend,
+};
+
+/**  A value an attribute takes among the workspace's leads. */
+export type ValueChoice = {
+	/**  As stored. */
+	value: string,
+	/**  As shown. */
+	label: string,
+	/**  Leads with it. */
+	leads: number,
+};
+
+/**  A version's state. */
+export type VersionState = 
+/**  Trained, not used. */
+"draft" | 
+/**  Scores leads. */
+"published" | 
+/**  Was published, replaced since. */
+"retired";
+
+/**  A version as the versions list shows it. */
+export type VersionSummary = VersionSummary_Serialize | VersionSummary_Deserialize;
+
+/**  A version as the versions list shows it. */
+export type VersionSummary_Deserialize = {
+	/**  Number, from 1. */
+	version: number,
+	/**  Trained, RFC 3339. */
+	trainedAt: string,
+	/**  Draft, published or retired. */
+	state: VersionState,
+	/**  Last published, RFC 3339. */
+	publishedAt?: string | null,
+	/**  Ready / OK / not ready to publish. */
+	accuracyStatus: AccuracyStatus,
+	/**  Its label. */
+	accuracyLabel: string,
+	/**  Validation ROC AUC. */
+	rocAuc?: number | null,
+	/**  Validation accuracy at the F1-optimal threshold. */
+	accuracy?: number | null,
+	/**  F1 at that threshold. */
+	f1?: number | null,
+	/**  Qualified leads it learnt from (training + validation). */
+	qualified: number,
+	/**  Disqualified ones. */
+	disqualified: number,
+	/**  The learner that won, readable. */
+	learner: string,
+};
+
+/**  A version as the versions list shows it. */
+export type VersionSummary_Serialize = {
+	/**  Number, from 1. */
+	version: number,
+	/**  Trained, RFC 3339. */
+	trainedAt: string,
+	/**  Draft, published or retired. */
+	state: VersionState,
+	/**  Last published, RFC 3339. */
+	publishedAt: string | null,
+	/**  Ready / OK / not ready to publish. */
+	accuracyStatus: AccuracyStatus,
+	/**  Its label. */
+	accuracyLabel: string,
+	/**  Validation ROC AUC. */
+	rocAuc: number | null,
+	/**  Validation accuracy at the F1-optimal threshold. */
+	accuracy: number | null,
+	/**  F1 at that threshold. */
+	f1: number | null,
+	/**  Qualified leads it learnt from (training + validation). */
+	qualified: number,
+	/**  Disqualified ones. */
+	disqualified: number,
+	/**  The learner that won, readable. */
+	learner: string,
+};
+
+/**  A version's performance, as Dynamics 365's performance tab shows it plus calibration. */
+export type VersionView = VersionView_Serialize | VersionView_Deserialize;
+
+/**  A version's performance, as Dynamics 365's performance tab shows it plus calibration. */
+export type VersionView_Deserialize = {
+	/**  The model. */
+	modelId: number,
+	/**  The model's name. */
+	modelName: string,
+	/**  The version. */
+	summary: VersionSummary_Deserialize,
+	/**  ROC AUC. */
+	rocAuc?: number | null,
+	/**  Precision-recall AUC. */
+	prAuc?: number | null,
+	/**  Log loss after calibration. */
+	logLoss?: number | null,
+	/**  Log loss before calibration. */
+	uncalibratedLogLoss?: number | null,
+	/**  Brier score. */
+	brier?: number | null,
+	/**  Expected calibration error. */
+	expectedCalibrationError?: number | null,
+	/**  Accuracy at the threshold. */
+	accuracy?: number | null,
+	/**  Recall at the threshold. */
+	recall?: number | null,
+	/**  Precision at the threshold. */
+	precision?: number | null,
+	/**  F1 at the threshold. */
+	f1?: number | null,
+	/**  The F1-optimal threshold as a score. */
+	thresholdScore: number,
+	/**  Share of validation leads that qualified. */
+	conversionRate?: number | null,
+	/**  Confusion matrix at the threshold: qualified predicted qualified. */
+	truePositives: number,
+	/**  Disqualified predicted qualified. */
+	falsePositives: number,
+	/**  Disqualified predicted disqualified. */
+	trueNegatives: number,
+	/**  Qualified predicted disqualified. */
+	falseNegatives: number,
+	/**  Training rows (the older 80%). */
+	trainingRows: number,
+	/**  Validation rows (the most recent 20%). */
+	validationRows: number,
+	/**  The calibration chosen. */
+	calibration: string,
+	/**  First creation time of the training window, RFC 3339. */
+	windowStart: string,
+	/**  The attributes were chosen by the admin. */
+	chosenByAdmin: boolean,
+	/**  Every candidate attribute, selected ones first by influence. */
+	attributes: AttributeRow[],
+	/**  Per grade, with the model's current ranges. */
+	grades: GradeRow_Deserialize[],
+	/**  The ROC curve, SVG. */
+	rocSvg: string,
+};
+
+/**  A version's performance, as Dynamics 365's performance tab shows it plus calibration. */
+export type VersionView_Serialize = {
+	/**  The model. */
+	modelId: number,
+	/**  The model's name. */
+	modelName: string,
+	/**  The version. */
+	summary: VersionSummary_Serialize,
+	/**  ROC AUC. */
+	rocAuc: number | null,
+	/**  Precision-recall AUC. */
+	prAuc: number | null,
+	/**  Log loss after calibration. */
+	logLoss: number | null,
+	/**  Log loss before calibration. */
+	uncalibratedLogLoss: number | null,
+	/**  Brier score. */
+	brier: number | null,
+	/**  Expected calibration error. */
+	expectedCalibrationError: number | null,
+	/**  Accuracy at the threshold. */
+	accuracy: number | null,
+	/**  Recall at the threshold. */
+	recall: number | null,
+	/**  Precision at the threshold. */
+	precision: number | null,
+	/**  F1 at the threshold. */
+	f1: number | null,
+	/**  The F1-optimal threshold as a score. */
+	thresholdScore: number,
+	/**  Share of validation leads that qualified. */
+	conversionRate: number | null,
+	/**  Confusion matrix at the threshold: qualified predicted qualified. */
+	truePositives: number,
+	/**  Disqualified predicted qualified. */
+	falsePositives: number,
+	/**  Disqualified predicted disqualified. */
+	trueNegatives: number,
+	/**  Qualified predicted disqualified. */
+	falseNegatives: number,
+	/**  Training rows (the older 80%). */
+	trainingRows: number,
+	/**  Validation rows (the most recent 20%). */
+	validationRows: number,
+	/**  The calibration chosen. */
+	calibration: string,
+	/**  First creation time of the training window, RFC 3339. */
+	windowStart: string,
+	/**  The attributes were chosen by the admin. */
+	chosenByAdmin: boolean,
+	/**  Every candidate attribute, selected ones first by influence. */
+	attributes: AttributeRow[],
+	/**  Per grade, with the model's current ranges. */
+	grades: GradeRow_Serialize[],
+	/**  The ROC curve, SVG. */
+	rocSvg: string,
 };
 
 /**  The form to close an accepted lead as won: the final value when it differs from the estimate. */

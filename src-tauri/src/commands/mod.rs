@@ -4,6 +4,7 @@ pub mod app;
 pub mod credentials;
 pub mod import;
 pub mod jobs;
+pub mod lead_scoring;
 pub mod leads;
 pub mod opportunities;
 pub mod workspace;
@@ -44,6 +45,20 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             leads::act_on_lead,
             leads::set_lead_favourite,
             leads::export_leads,
+            lead_scoring::lead_scoring_overview,
+            lead_scoring::scoring_version,
+            lead_scoring::create_scoring_model,
+            lead_scoring::update_scoring_model,
+            lead_scoring::delete_scoring_model,
+            lead_scoring::set_scoring_model_order,
+            lead_scoring::train_scoring_model,
+            lead_scoring::publish_scoring_version,
+            lead_scoring::revert_scoring_model,
+            lead_scoring::set_grade_bound,
+            lead_scoring::reset_grade_ranges,
+            lead_scoring::lead_score_detail,
+            lead_scoring::customer_field_choices,
+            lead_scoring::edit_lead_customer,
         ])
         .events(tauri_specta::collect_events![
             crate::events::JobProgress,

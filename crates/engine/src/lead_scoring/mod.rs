@@ -19,11 +19,13 @@
 //! answer). A lead keeps the score it had when it was accepted, declined or closed.
 
 pub mod attributes;
+pub mod chart;
 pub mod models;
 pub mod rules;
 pub mod scoring;
 pub mod texts;
 pub mod training;
+pub mod view;
 
 use std::collections::{HashMap, HashSet};
 

@@ -258,7 +258,9 @@ pub struct Explained {
 }
 
 /// What a scoring write did.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScoringSummary {
     /// Open leads looked at.
     pub open_leads: u32,

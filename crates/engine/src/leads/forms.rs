@@ -188,3 +188,41 @@ impl WonForm {
         out
     }
 }
+
+/// Longest industry name kept.
+pub const MAX_INDUSTRY: usize = 100;
+
+/// The customer's details the partner may correct on a lead that is not archived: what the
+/// customer typed is often vague, and the score reads these.
+#[cfg_attr(feature = "ipc-types", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerForm {
+    /// Industry (free text; the UI offers the workspace's).
+    pub industry: String,
+    /// Company size band as the Referrals API names it (`10to50employees`), or empty.
+    pub company_size: String,
+}
+
+impl CustomerForm {
+    /// Every problem with the form.
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        check_text(&mut out, "industry", self.industry.trim(), MAX_INDUSTRY);
+        let size = self.company_size.trim();
+        if !size.is_empty()
+            && !crate::lead_scoring::attributes::COMPANY_SIZE_BANDS
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(size))
+        {
+            out.push(problem(
+                "companySize",
+                format!(
+                    "unknown company size `{size}`; one of {}",
+                    crate::lead_scoring::attributes::COMPANY_SIZE_BANDS.join(", ")
+                ),
+            ));
+        }
+        out
+    }
+}

@@ -70,6 +70,66 @@ pub async fn act(ws: &Workspace, id: &str, action: &LeadAction, clock: &dyn Cloc
     Ok(change.lead)
 }
 
+/// Corrects the customer's industry and company size on lead `id` (not archived), records the
+/// change in its history and rescores it in the same write. Nothing changes (and nothing is
+/// recorded) when the values are the ones the lead has.
+pub async fn edit_customer(
+    ws: &Workspace,
+    id: &str,
+    form: &forms::CustomerForm,
+    clock: &dyn Clock,
+) -> Result<Lead> {
+    let now = clock.now();
+    let problems = form.problems();
+    if !problems.is_empty() {
+        return Err(LifecycleError::Form(problems).into());
+    }
+    let mut tx = ws.begin().await?;
+    let lead = load(&mut tx, id).await?;
+    if let Some(expired) = lifecycle::due_time_rule(&lead, now) {
+        save(&mut tx, &expired).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        return Err(LifecycleError::Archived(expired.lead.substatus).into());
+    }
+    if lifecycle::is_archived(&lead) {
+        return Err(LifecycleError::Archived(lead.substatus).into());
+    }
+    let industry = form.industry.trim().to_owned();
+    let size = form.company_size.trim();
+    let company_size = crate::lead_scoring::attributes::COMPANY_SIZE_BANDS
+        .iter()
+        .find(|b| b.eq_ignore_ascii_case(size))
+        .map_or_else(String::new, |b| (*b).to_owned());
+    if industry == lead.industry && company_size == lead.company_size {
+        return Ok(lead);
+    }
+    let mut changed = lead.clone();
+    changed.industry = industry;
+    changed.company_size = company_size;
+    changed.updated_at = now;
+    let fields = serde_json::json!({
+        "industry": changed.industry,
+        "companySize": changed.company_size,
+    });
+    let change = Change {
+        event: LeadEvent {
+            lead_id: lead.id.clone(),
+            at: now,
+            from: Some(lead.substatus),
+            to: lead.substatus,
+            note: None,
+            actor: partner_advisor_domain::LeadActor::Partner,
+            fields: Some(fields.to_string()),
+        },
+        lead: changed,
+    };
+    save(&mut tx, &change).await?;
+    crate::lead_scoring::score_leads_in(&mut tx, std::slice::from_ref(&lead.id), clock).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    tracing::info!(lead = id, "lead customer details edited");
+    Ok(change.lead)
+}
+
 /// Sets or clears a lead's heart (allowed on any lead, archived ones included).
 pub async fn set_favourite(ws: &Workspace, id: &str, favourite: bool) -> Result<()> {
     table::set_favourite(ws.pool(), id, favourite).await?;

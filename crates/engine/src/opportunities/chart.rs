@@ -27,7 +27,7 @@ const COLOURS: [RGBColor; 5] = [
     RGBColor(0xCA, 0x50, 0x10),
 ];
 
-fn ensure_font() {
+pub(crate) fn ensure_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let bytes: &'static [u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");

@@ -8,13 +8,13 @@
 //!
 //! The models live in `models/`, one module each; their texts in `texts/<lang>.json`.
 
-mod chart;
+pub(crate) mod chart;
 mod detail;
 mod export;
 mod features;
 mod history;
 mod index;
-mod locale_format;
+pub(crate) mod locale_format;
 mod models;
 mod refresh;
 pub(crate) mod search_text;

@@ -9,6 +9,8 @@
 //! Two demo workspaces (2,000 customers, 400 leads; seeds 7 and 8) are generated once per run
 //! and copied for each test, so tests never see each other's models.
 
+mod views;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration as StdDuration, Instant};
