@@ -17,6 +17,7 @@
 //! [`detect::detect_header`], a module with its reader returning an [`ImportReport`] and plain
 //! values, and an arm in [`read_file`].
 
+pub mod cloudascent;
 pub mod detect;
 pub mod encoding;
 pub mod error;
