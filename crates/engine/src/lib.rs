@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod lead_scoring;
 pub mod leads;
 pub mod opportunities;
+pub mod propensity;
 pub mod settings;
 pub mod summary;
 pub mod workspaces;

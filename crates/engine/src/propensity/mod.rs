@@ -1,0 +1,7 @@
+//! Propensity reports (SPEC §6, CloudAscent): fit and intent per customer and solution area,
+//! their bands and segments, the cohorts, and the six reports.
+//!
+//! - [`segments`]: bands, the editable 4×4 cluster map (A1–D4), `SMCTypeSummary` and
+//!   `SubSegment`.
+
+pub mod segments;
