@@ -1328,9 +1328,50 @@ async fn bench_lead_scoring() {
         .map(|t| (t.lead_id, t.qualify_propensity))
         .collect();
     let settings = scoring::TrainingSettings::default();
+    // `benches/lead_scoring_compare.sh` sets this to train LightGBM and scikit-learn on the
+    // very rows the engine trains on.
+    let dump_dir = std::env::var_os("LEAD_SCORING_DUMP_DIR").map(PathBuf::from);
     let mut big = Vec::new();
     for n in [10_000, 100_000] {
         let leads = synthesise(&demo, &propensity, n, now);
+        if let Some(dir) = &dump_dir {
+            std::fs::create_dir_all(dir).expect("dump dir");
+            let path = dir.join(format!("leads_{n}.csv"));
+            let rows = training::training_leads(&leads, &settings.filter, now);
+            let field = |s: &str| {
+                if s.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_owned()
+                }
+            };
+            let mut csv = String::from("lead_id,created_at");
+            for a in Attribute::ALL {
+                csv.push(',');
+                csv.push_str(a.key());
+            }
+            csv.push_str(",qualified\n");
+            for l in &rows {
+                csv.push_str(&field(&l.id));
+                csv.push(',');
+                csv.push_str(
+                    &l.created_at
+                        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                );
+                for a in Attribute::ALL {
+                    csv.push(',');
+                    csv.push_str(&field(a.value(l).text().unwrap_or("")));
+                }
+                let qualified = rules::outcome(l.substatus) == Some(true);
+                csv.push_str(if qualified { ",1\n" } else { ",0\n" });
+            }
+            std::fs::write(&path, csv).expect("write the dump");
+            println!(
+                "wrote the {} training leads of the {n}-lead set to {}",
+                rows.len(),
+                path.display()
+            );
+        }
         let t = Instant::now();
         let trained = training::train(&leads, &HashMap::new(), &settings, now).expect("train");
         let took = t.elapsed();
@@ -1343,6 +1384,27 @@ async fn bench_lead_scoring() {
             r.learner_name,
             r.calibration,
             r.metrics.roc_auc
+        );
+        // One machine-readable line for the comparison script. `validation_roc_auc` is that of
+        // the calibrated probabilities (cross-fitted), `chosen_raw_auc` the chosen candidate's
+        // before calibration.
+        let v = trained.model.validation();
+        let raw = v
+            .candidates
+            .iter()
+            .find(|c| c.name == v.chosen)
+            .map_or(f64::NAN, |c| c.validation_auc);
+        println!(
+            "bench-engine-training leads={n} rows={} training_rows={} validation_rows={} \
+             fit_seconds={:.4} validation_roc_auc={:.4} chosen_raw_auc={raw:.4} attributes={} \
+             learner=\"{}\"",
+            r.counts.qualified + r.counts.disqualified,
+            r.counts.training_rows,
+            r.counts.validation_rows,
+            took.as_secs_f64(),
+            r.metrics.roc_auc,
+            r.selected().count(),
+            r.learner_name
         );
         big = leads;
     }
@@ -1422,6 +1484,7 @@ async fn bench_lead_scoring() {
         learner.learner(),
         p.len() as f64 / took.as_secs_f64() / 1e6
     );
+    let batch_rows_per_second = p.len() as f64 / took.as_secs_f64();
     let t = Instant::now();
     let c = learner
         .contributions_matrix(&million)
@@ -1483,5 +1546,25 @@ async fn bench_lead_scoring() {
     println!(
         "one lead scored and explained in memory: median {:.2?}",
         median(pure)
+    );
+    // The score alone, as a one-row table: what a Python model's `predict_proba` on one row does.
+    let mut single = Vec::new();
+    for i in 0..1000 {
+        let lead = &open[i % open.len()];
+        let t = Instant::now();
+        let p = learner
+            .predict_proba(&training::dataset(&[lead], &attrs))
+            .expect("proba");
+        single.push(t.elapsed());
+        assert_eq!(p.len(), 1);
+    }
+    let single = median(single);
+    println!("one lead scored in memory (its one-row table + predict_proba): median {single:.2?}");
+    println!(
+        "bench-engine-scoring learner={:?} batch_rows=1000000 batch_rows_per_second={:.0} \
+         single_lead_median_us={:.2}",
+        learner.learner(),
+        batch_rows_per_second,
+        single.as_secs_f64() * 1e6
     );
 }
