@@ -12,6 +12,7 @@ pub mod clock;
 pub mod crm;
 pub mod customer;
 pub mod error;
+pub mod external_signal;
 pub mod lead;
 pub mod partner;
 pub mod product;
@@ -26,6 +27,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use crm::CrmAccount;
 pub use customer::{Customer, Subsegment};
 pub use error::{DomainError, Result};
+pub use external_signal::{ExternalSignal, ExternalSignalKind, LicenseProgram, SignalCategory};
 pub use lead::{
     CallToAction, CloseReason, DealDetails, EmailValidity, Lead, LeadActor, LeadClassification,
     LeadContact, LeadEvent, LeadQuality, LeadSource, LeadStatus, LeadSubstatus, LeadType,

@@ -1,5 +1,5 @@
-//! `demo_customer_truth` and `demo_lead_truth`: the demo generator's latent drivers, kept so
-//! tests can measure how well the models recover them.
+//! `demo_customer_truth`, `demo_lead_truth` and `demo_area_truth`: the demo generator's latent
+//! drivers, kept so tests can measure how well the models recover them.
 
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -31,6 +31,20 @@ pub struct LeadTruth {
     pub lead_id: String,
     /// Propensity to qualify, 0–1.
     pub qualify_propensity: f64,
+}
+
+/// The hidden propensities of one demo customer in one solution area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaTruth {
+    /// Tenant.
+    pub tenant_id: String,
+    /// The area, by its report column prefix (`M365`, `Surface`, `Azure`, `D365BC`, `D365CE`,
+    /// `D365FO`, `PowerApps`, `Security`).
+    pub area: String,
+    /// How much the customer resembles the area's buyers, 0–1.
+    pub fit: f64,
+    /// How close it is to buying in the area, 0–1.
+    pub intent: f64,
 }
 
 /// Records customer truths.
@@ -65,6 +79,41 @@ pub async fn insert_leads(conn: &mut SqliteConnection, rows: &[LeadTruth]) -> Re
         },
     )
     .await
+}
+
+/// Records area truths.
+pub async fn insert_areas(conn: &mut SqliteConnection, rows: &[AreaTruth]) -> Result<()> {
+    insert_rows(
+        conn,
+        "INSERT INTO demo_area_truth (tenant_id, area, fit, intent) ",
+        4,
+        rows,
+        |row, t| {
+            row.push_bind(&t.tenant_id)
+                .push_bind(&t.area)
+                .push_bind(t.fit)
+                .push_bind(t.intent);
+        },
+    )
+    .await
+}
+
+/// Every area truth, by tenant and area.
+pub async fn areas(pool: &SqlitePool) -> Result<Vec<AreaTruth>> {
+    let rows: Vec<(String, String, f64, f64)> = sqlx::query_as(
+        "SELECT tenant_id, area, fit, intent FROM demo_area_truth ORDER BY tenant_id, area",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(tenant_id, area, fit, intent)| AreaTruth {
+            tenant_id,
+            area,
+            fit,
+            intent,
+        })
+        .collect())
 }
 
 /// tenant, upgrade, churn, security, upgraded on, churned on.

@@ -3,6 +3,7 @@
 pub mod crm_accounts;
 pub mod customers;
 pub mod demo_truth;
+pub mod external_signals;
 pub mod history;
 pub mod imported_opportunities;
 pub mod lead_scoring;
@@ -10,6 +11,7 @@ pub mod leads;
 pub mod meta;
 pub mod opportunities;
 pub mod partner;
+pub mod propensity_inputs;
 pub mod security_signals;
 pub mod snapshots;
 pub mod subscriptions;
