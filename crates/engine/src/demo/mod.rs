@@ -1,14 +1,15 @@
 //! The demo workspace: a fictional partner with customers, 24 monthly snapshots, leads and a CRM
 //! list, generated deterministically from a seed and an "as of" date.
 //!
-//! Behaviour comes from latent drivers per customer (propensity to upgrade, churn, buy security)
-//! and per lead (propensity to qualify). The drivers are written to the `demo_*_truth` tables so
-//! tests can measure how well the models recover them.
+//! Behaviour comes from latent drivers per customer (propensity to upgrade, churn, buy security;
+//! fit and intent per solution area) and per lead (propensity to qualify). The drivers are written
+//! to the `demo_*_truth` tables so tests can measure how well the models recover them.
 //!
 //! Inside: `names` (per-country people, companies, cities, domains), `industries`, `tenants`
 //! (identity, firmographics, latent drivers), `catalog` (products and workloads), `timeline`
 //! (each customer's month: subscriptions, usage, security), `users` (per-user activity),
-//! `leads` and `contacts`, `crm`, and `populate`, which writes it all; `calendar`, `rng` and
+//! `leads` and `contacts`, `crm`, `propensity` (fit and intent per solution area and the external
+//! signals that show them), and `populate`, which writes it all; `calendar`, `rng` and
 //! `text` are the plumbing. Everything random comes from seeded streams per customer, month or
 //! lead, so the same seed, size, date and months give byte-identical tables.
 
@@ -20,6 +21,7 @@ mod industries;
 mod leads;
 mod names;
 mod populate;
+mod propensity;
 mod rng;
 mod tenants;
 mod text;
@@ -115,6 +117,8 @@ pub struct DemoStats {
     pub leads: u64,
     /// CRM accounts.
     pub crm_accounts: u64,
+    /// External signals (install base, agreements, research).
+    pub external_signals: u64,
 }
 
 /// Creates the demo workspace in `dir`: all of it, or nothing.

@@ -4,8 +4,9 @@
 //! leads, then walk the months. For each snapshot a blocking producer task advances every
 //! customer by one month, chunk by chunk, and hands the chunk's rows to the writer, which inserts
 //! them (so generating the next chunk overlaps writing this one), adds the leads created that
-//! month and commits. The latent truths and the CRM list come last, in a transaction of their
-//! own. Memory holds one month of state per customer and a few chunks of rows, never the history.
+//! month and commits. The latent truths, the external signals and the CRM list come last, in a
+//! transaction of their own. Memory holds one month of state per customer and a few chunks of
+//! rows, never the history.
 //!
 //! Customers are walked in tenant ID order, so each snapshot's rows reach the tenant-keyed
 //! indexes in key order (one sweep through each index rather than random page visits).
@@ -16,14 +17,15 @@
 
 use partner_advisor_domain::{Partner, SnapshotSource};
 use partner_advisor_store::tables::{
-    crm_accounts, customers, demo_truth, leads as lead_table, partner, security_signals, snapshots,
-    subscriptions, usage,
+    crm_accounts, customers, demo_truth, external_signals, leads as lead_table, partner,
+    security_signals, snapshots, subscriptions, usage,
 };
 use partner_advisor_store::{StoreError, Workspace};
 use tokio::sync::mpsc;
 
 use super::calendar::Calendar;
 use super::leads::{self, GeneratedLead};
+use super::propensity;
 use super::tenants::{self, NameBook};
 use super::timeline::{Batch, Month, Tenant};
 use super::{crm, DemoConfig, DemoStats, PARTNER_GLOBAL_ID, PARTNER_NAME};
@@ -233,7 +235,8 @@ pub async fn populate(
     }
     let tenants = producer.await.map_err(join_error)??;
 
-    // Latent truths and the CRM list.
+    // Latent truths, external signals and the CRM list.
+    let as_of = calendar.as_of();
     let prospects = crm::prospect_count(n);
     let total = n as usize + prospects as usize;
     let mut tx = ws.begin().await?;
@@ -242,14 +245,29 @@ pub async fn populate(
         cancel.check()?;
         let mut truths = Vec::with_capacity(chunk.len());
         let mut accounts = Vec::with_capacity(chunk.len());
+        let mut areas = Vec::with_capacity(chunk.len() * 8);
+        let mut signals = Vec::with_capacity(chunk.len() * 8);
         for tenant in chunk {
             let identity = tenants::identity(seed, tenant.index, tenant.variant);
             if let Some(account) = crm::customer_account(seed, tenant.index, &identity) {
                 accounts.push(account);
             }
+            let latent = propensity::latent(seed, tenant.index, &tenant.traits);
+            areas.extend(latent.truths(&identity.tenant_id));
+            signals.extend(propensity::signals(
+                seed,
+                tenant.index,
+                &identity,
+                &tenant.traits,
+                &latent,
+                as_of,
+            ));
             truths.push(tenant.truth(identity.tenant_id));
         }
         demo_truth::insert_customers(&mut tx, &truths).await?;
+        demo_truth::insert_areas(&mut tx, &areas).await?;
+        external_signals::insert_many(&mut tx, &signals).await?;
+        stats.external_signals += signals.len() as u64;
         crm_accounts::insert_many(&mut tx, &accounts).await?;
         stats.crm_accounts += accounts.len() as u64;
         done += chunk.len();

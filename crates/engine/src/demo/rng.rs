@@ -30,6 +30,8 @@ pub(crate) enum Stream {
     CrmProspect = 8,
     /// Realized churn month of a customer.
     Churn = 9,
+    /// A customer's latent fit and intent per solution area, and its external signals.
+    Propensity = 10,
 }
 
 /// SplitMix64's finaliser: a fast, well-mixed bijection on `u64`.

@@ -16,7 +16,8 @@ use partner_advisor_engine::demo::{create_demo_workspace, DemoConfig, DemoStats}
 use partner_advisor_engine::jobs::{CancelToken, NoProgress, Step};
 use partner_advisor_engine::{EngineError, ErrorCode};
 use partner_advisor_store::tables::{
-    crm_accounts, customers, demo_truth, leads, partner, snapshots, subscriptions, usage,
+    crm_accounts, customers, demo_truth, external_signals, leads, partner, snapshots,
+    subscriptions, usage,
 };
 use partner_advisor_store::{KeySource, Keychain, Workspace};
 use zeroize::Zeroizing;
@@ -104,6 +105,13 @@ async fn dump(ws: &Workspace) -> String {
     )
     .ok();
     writeln!(out, "{:?}", demo_truth::leads(pool).await.expect("truth")).ok();
+    writeln!(out, "{:?}", demo_truth::areas(pool).await.expect("truth")).ok();
+    writeln!(
+        out,
+        "{:?}",
+        external_signals::all(pool).await.expect("signals")
+    )
+    .ok();
     out
 }
 
@@ -164,6 +172,17 @@ async fn snapshots_tables_and_every_lead_value_are_there() {
         demo_truth::customers(ws.pool()).await.expect("truth").len(),
         250
     );
+    // Fit and intent in each of the eight solution areas, and the external signals that show
+    // them, observed up to the last snapshot.
+    let areas = demo_truth::areas(ws.pool()).await.expect("area truth");
+    assert_eq!(areas.len(), 250 * 8);
+    assert!(areas
+        .iter()
+        .all(|a| (0.0..=1.0).contains(&a.fit) && (0.0..=1.0).contains(&a.intent)));
+    let signals = external_signals::all(ws.pool()).await.expect("signals");
+    assert_eq!(signals.len() as u64, stats.external_signals);
+    assert!(signals.len() > 250, "{}", signals.len());
+    assert!(signals.iter().all(|s| s.observed_on <= as_of()));
 
     let all = leads::all(ws.pool()).await.expect("leads");
     assert_eq!(all.len() as u64, stats.leads);
