@@ -250,7 +250,7 @@ mod tests {
         let svg = score_history_svg(&points, &GradeRanges::default(), Language::En, true).unwrap();
         assert_eq!(svg.matches("<circle").count(), 3);
         for g in ["A", "B", "C", "D"] {
-            assert!(svg.contains(&format!(">{g}</text>")), "grade {g}");
+            assert!(svg.contains(&format!("\n{g}\n</text>")), "grade {g}");
         }
         let single =
             score_history_svg(&points[..1], &GradeRanges::default(), Language::Pl, false).unwrap();
