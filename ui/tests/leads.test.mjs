@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { ipcCalls, plain, startHarness } from "./support/harness.mjs";
 import { LEAD_EXPORT_PATH, LEADS, leadState } from "./support/leadFixtures.mjs";
+import { scoringState } from "./support/scoringFixtures.mjs";
 import {
   DEFAULT_QUERY,
   NO_FILTERS,
@@ -451,7 +452,8 @@ test("a scored lead shows its grade, score and trend; sorting by score puts the 
     { score: 55, grade: "B", trend: "steady" },
   ];
   const scored = LEADS.map((l, i) => (i < scores.length ? { ...l, score: scores[i] } : l));
-  const { page, problems } = await openLeads(harness, { leads: leadState({ leads: scored }) });
+  // No model scores the other leads: only these three have a score.
+  const { page, problems } = await openLeads(harness, { leads: leadState({ leads: scored }), scoring: scoringState({ models: [] }) });
   await page.getByTestId("lead-sort").click();
   await page.getByTestId("lead-sort-option-score").click();
   await settled(page);

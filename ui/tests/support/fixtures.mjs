@@ -4,6 +4,7 @@
 import { importState } from "./importFixtures.mjs";
 import { leadState } from "./leadFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
+import { scoringState } from "./scoringFixtures.mjs";
 
 const MONTH_ENDS = [];
 for (let i = 0; i < 24; i += 1) {
@@ -111,6 +112,8 @@ export function mockConfig(overrides = {}) {
     imports: importState(),
     // Partner Center leads (leadMock.mjs).
     leads: leadState(),
+    // Predictive lead scoring (scoringMock.mjs): the models trained and published as the page loads.
+    scoring: scoringState(),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { startServer } from "./server.mjs";
 import { installTauriMock } from "./tauriMock.mjs";
 import { installOpportunityMock } from "./opportunityMock.mjs";
 import { installLeadMock } from "./leadMock.mjs";
+import { installScoringMock } from "./scoringMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -67,6 +68,7 @@ export async function startHarness() {
     await page.addInitScript(installTauriMock, config);
     await page.addInitScript(installOpportunityMock, config.opportunities);
     await page.addInitScript(installLeadMock, config.leads);
+    await page.addInitScript(installScoringMock, config.scoring);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };
