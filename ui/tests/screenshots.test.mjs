@@ -5,7 +5,9 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RESULTS, startHarness } from "./support/harness.mjs";
 import { ACTIVE_USERS, BUDGET, CONTOSO, LIGHTHOUSE, LIGHTHOUSE_BROKEN, TEAMS, importState } from "./support/importFixtures.mjs";
+import { leadState } from "./support/leadFixtures.mjs";
 import { makeOpportunities, opportunityState } from "./support/opportunityFixtures.mjs";
+import { DEFAULT_MODEL, POLAND_MODEL, SCORING_LEADS, scoringState } from "./support/scoringFixtures.mjs";
 
 let harness;
 before(async () => {
@@ -148,7 +150,8 @@ test("screenshot: Polish navigation and start-up progress", async () => {
     { settings: { language: "pl" } },
     { hash: "lead-scoring", colorScheme: "light" },
   );
-  await polish.page.getByTestId("workspace-facts").waitFor();
+  await polish.page.getByTestId("roc-chart").waitFor();
+  await polish.page.evaluate(() => document.fonts.ready);
   await polish.page.screenshot({ path: join(RESULTS, "lead-scoring-pl-light.png"), animations: "disabled" });
   await polish.page.close();
 
@@ -221,6 +224,50 @@ for (const scheme of ["light", "dark"]) {
     await page.getByTestId("lead-filter-chip").nth(1).waitFor();
     await settle("lead-filters-panel");
     await shot("lead-filters");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+// The Lead scoring page at the window's size and on a large screen, each tab; the lead drawer's
+// score and customer details. English and Polish (the longest words).
+const SCORING = { leads: leadState({ leads: SCORING_LEADS }), scoring: scoringState({ models: [DEFAULT_MODEL, POLAND_MODEL] }) };
+for (const [scheme, language] of [["light", null], ["dark", null], ["light", "pl"]]) {
+  test(`screenshot: lead scoring page and the lead drawer's score (${scheme}${language ? `, ${language}` : ""})`, async () => {
+    const { page, problems } = await harness.open({ ...SCORING, settings: { language } }, { hash: "lead-scoring", colorScheme: scheme });
+    const suffix = `${scheme}${language ? `-${language}` : ""}`;
+    const shot = async (name) => {
+      const path = join(RESULTS, `${name}-${suffix}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+    };
+    await page.getByTestId("roc-chart").waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="roc-chart"]')?.naturalWidth > 0);
+    await page.evaluate(() => document.fonts.ready);
+    await page.mouse.move(0, 799);
+    await shot("lead-scoring-1280");
+    for (const [width, height] of [[1280, 1900], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      for (const tab of ["performance", "attributes", "versions", "grades", "settings"]) {
+        await page.getByTestId(`scoring-tab-${tab}`).click();
+        await page.getByTestId(`scoring-panel-${tab}`).waitFor();
+        await page.waitForTimeout(150);
+        await shot(`lead-scoring-${tab}-${width}`);
+      }
+      await page.getByTestId("scoring-tab-performance").click();
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId("nav-leads").click();
+    await page.getByTestId("lead-search").fill("Tailspin Toys UK");
+    await page.locator('[data-testid="lead-row"][data-id="lead-cooled-tailspin"] td').nth(1).click();
+    await page.getByTestId("lead-score-chart").waitFor();
+    await page.waitForFunction(() => {
+      const drawer = document.querySelector('[data-testid="lead-drawer"]');
+      return drawer && drawer.getAnimations({ subtree: true }).every((a) => a.playState === "finished");
+    });
+    await shot("lead-drawer-score");
+    await page.getByTestId("lead-customer").scrollIntoViewIfNeeded();
+    await shot("lead-drawer-customer");
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -50,11 +50,8 @@ test("the navigation works from the keyboard", async () => {
 });
 
 test("capability pages not built yet say so and state real workspace facts", async () => {
-  const { page, problems } = await harness.open({}, { hash: "lead-scoring" });
-  const scoring = page.getByTestId("page-lead-scoring");
-  assert.match(await scoring.getByTestId("not-available").innerText(), /not available in this version yet\./);
-  assert.match(await scoring.getByTestId("workspace-facts").innerText(), /the 1,236 leads in this workspace/);
-  await page.getByTestId("nav-propensity").click();
+  const { page, problems } = await harness.open({}, { hash: "propensity" });
+  assert.match(await page.getByTestId("page-propensity").getByTestId("not-available").innerText(), /not available in this version yet\./);
   assert.match(
     await page.getByTestId("page-propensity").getByTestId("workspace-facts").innerText(),
     /cover the 3,000 customers/,

@@ -202,4 +202,6 @@ export const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   moreContacts: "leads.form.moreContacts",
   reason: "leads.form.reason",
   finalValue: "leads.form.finalValue",
+  industry: "leads.detail.industry",
+  companySize: "leads.detail.companySize",
 };

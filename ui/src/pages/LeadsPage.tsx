@@ -196,6 +196,14 @@ export function LeadsPage() {
     [patch, reload, dispatchToast, t],
   );
 
+  const onCustomerEdited = useCallback(
+    (detail: LeadDetail) => {
+      patch(detail.row);
+      reload();
+    },
+    [patch, reload],
+  );
+
   async function exportList() {
     setExporting(true);
     setOutcome(null);
@@ -358,6 +366,7 @@ export function LeadsPage() {
         onActed={onActed}
         onStale={reload}
         onToggleFavourite={toggleFavourite}
+        onCustomerEdited={onCustomerEdited}
       />
       <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </PageLayout>

@@ -6,7 +6,7 @@ import type { LocaleFormat } from "../../format/locale";
 import { useI18n, type Translate } from "../../i18n/I18nContext";
 import { ACTOR_LABELS, FIELD_LABELS, SUBSTATUS_LABELS } from "../labels";
 import { DrawerSection } from "./DrawerSection";
-import { closeReasonText } from "./FactsSection";
+import { closeReasonText, companySizeText } from "./FactsSection";
 
 const useStyles = makeStyles({
   timeline: {
@@ -97,6 +97,10 @@ function fieldValue(t: Translate, format: LocaleFormat, field: string, value: st
       return format.date(value);
     case "reason":
       return closeReasonText(t, value);
+    case "industry":
+      return value.trim() === "" ? t("leads.customer.notGiven") : value;
+    case "companySize":
+      return value.trim() === "" ? t("leads.customer.sizeNotGiven") : companySizeText(t, format, value);
     default:
       return value;
   }
@@ -123,7 +127,9 @@ export function HistorySection({ history }: { history: readonly LeadHistoryEntry
                     {format.dateTime(entry.at)}
                   </Text>
                   <Text weight="semibold" className={styles.change} data-testid="history-change">
-                    {entry.from ? (
+                    {entry.from === entry.to && entry.fields.some(([field]) => field === "industry" || field === "companySize") ? (
+                      t("leads.history.customerEdited")
+                    ) : entry.from ? (
                       <>
                         {t(SUBSTATUS_LABELS[entry.from])}
                         <ArrowRight12Regular aria-label={t("leads.history.to")} />

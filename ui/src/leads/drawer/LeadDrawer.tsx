@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   DrawerBody,
@@ -34,15 +34,19 @@ import {
 import { ErrorMessageBar } from "../../feedback/ErrorMessageBar";
 import { useI18n } from "../../i18n/I18nContext";
 import { settle } from "../../ipc/settle";
+import { useColorScheme } from "../../theme/useColorScheme";
 import { FlameIcon, HeartButton, StatusBadge, timeLeftText } from "../badges";
 import { AcceptDialog } from "../forms/AcceptDialog";
 import { CloseDialog } from "../forms/CloseDialog";
 import { ACTION_LABELS, SUBSTATUS_LABELS } from "../labels";
 import { ChecksSection } from "./ChecksSection";
 import { ContactSection } from "./ContactSection";
+import { CustomerSection } from "./CustomerSection";
 import { DealSection, FactsSection } from "./FactsSection";
 import { HistorySection } from "./HistorySection";
+import { NoScoreSection, ScoreSection } from "./ScoreSection";
 import { useLeadDetail } from "./useLeadDetail";
+import { useLeadScore } from "./useLeadScore";
 
 const useStyles = makeStyles({
   drawer: {
@@ -115,7 +119,12 @@ interface LeadDrawerProps {
   onStale: () => void;
   /** Sets or clears the heart; resolves to the row as it is now, or null when it failed. */
   onToggleFavourite: (row: LeadRow) => Promise<LeadRow | null>;
+  /** The customer's details were corrected (and the lead rescored): the list shows the new row. */
+  onCustomerEdited?: (detail: LeadDetail) => void;
 }
+
+/** How long the drawer shows a score's change ("52 → 71") after the customer's details are saved. */
+const CHANGE_SHOWN_MS = 12_000;
 
 type OpenForm = { kind: "accept" | "edit" } | { kind: "decline" | "win" | "lose" };
 
@@ -124,10 +133,19 @@ type OpenForm = { kind: "accept" | "edit" } | { kind: "decline" | "win" | "lose"
  * the contact with quick-copy (hidden once expired); the validity checks next to the notice that
  * Microsoft does not verify referrals; the lead's facts, the deal and its history.
  */
-export function LeadDrawer({ leadId, row, open, onClose, generation, onActed, onStale, onToggleFavourite }: LeadDrawerProps) {
-  const { t } = useI18n();
+export function LeadDrawer({ leadId, row, open, onClose, generation, onActed, onStale, onToggleFavourite, onCustomerEdited }: LeadDrawerProps) {
+  const { t, language } = useI18n();
   const styles = useStyles();
+  const dark = useColorScheme() === "dark";
   const { detail, error, replace } = useLeadDetail(open ? leadId : null, generation);
+  const score = useLeadScore(language, open ? leadId : null, dark, generation);
+  // The score before the customer's details were saved, shown next to the new one for a while.
+  const [change, setChange] = useState<{ id: string; from: number | null } | null>(null);
+  useEffect(() => {
+    if (!change) return;
+    const timer = window.setTimeout(() => setChange(null), CHANGE_SHOWN_MS);
+    return () => window.clearTimeout(timer);
+  }, [change]);
   const [form, setForm] = useState<OpenForm | null>(null);
   const [refused, setRefused] = useState<{ id: string; error: IpcError } | null>(null);
   // A refusal is news for the drawer it happened in: closing the drawer forgets it.
@@ -154,6 +172,21 @@ export function LeadDrawer({ leadId, row, open, onClose, generation, onActed, on
     setForm(null);
     setRefused({ id: leadId, error: result.error });
     onStale();
+    return null;
+  }
+
+  async function saveCustomer(industry: string, companySize: string): Promise<IpcError | null> {
+    if (!leadId) return null;
+    const id = leadId;
+    const before = score.score?.score ?? null;
+    const result = await settle(commands.editLeadCustomer(id, { industry, companySize }));
+    if (result.status === "error") return result.error;
+    replace(result.data);
+    // The lead was rescored in the same write: show its new score and reasons at once.
+    const fresh = await settle(commands.leadScoreDetail(language, id, dark));
+    if (fresh.status === "ok") score.replace(id, fresh.data);
+    setChange({ id, from: before });
+    onCustomerEdited?.(result.data);
     return null;
   }
 
@@ -254,6 +287,11 @@ export function LeadDrawer({ leadId, row, open, onClose, generation, onActed, on
                   ))}
                 </div>
               ) : null}
+              {score.ready && score.score ? (
+                <ScoreSection score={score.score} changedFrom={change?.id === leadId ? change.from : null} />
+              ) : null}
+              {score.ready && !score.score && (detail.row.substatus === "Received" || detail.row.substatus === "Pending") ? <NoScoreSection /> : null}
+              {!detail.row.archived ? <CustomerSection detail={detail} onSave={saveCustomer} /> : null}
               <ContactSection detail={detail} />
               <ChecksSection detail={detail} />
               {detail.row.dealValue !== null || detail.deal.name || detail.row.substatus === "Accepted" ? <DealSection detail={detail} /> : null}
