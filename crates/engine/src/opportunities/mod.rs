@@ -12,7 +12,7 @@ pub(crate) mod chart;
 mod detail;
 mod export;
 mod features;
-mod history;
+pub(crate) mod history;
 mod index;
 pub(crate) mod locale_format;
 mod models;
