@@ -5,7 +5,9 @@
 //!   `SubSegment`.
 //! - [`facts`]: what the scores read of one customer (a reusable buffer).
 //! - [`cohorts`]: the play (cohort) columns, the flags and `FY24 Offers`, one rule each.
+//! - [`intent`]: intent 0–100 per area from weighted purchase signals, with its signals.
 
 pub mod cohorts;
 pub mod facts;
+pub mod intent;
 pub mod segments;
