@@ -150,7 +150,7 @@ pub fn score_history_svg(
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(44)
-            .build_cartesian_2d(-span * 0.03..span * 1.03, 0f64..100f64)
+            .build_cartesian_2d(-span * 0.03..span * 1.04, 0f64..100f64)
             .map_err(|e| chart_error(&e))?;
         for grade in Grade::ALL {
             let (lo, hi) = grades.range(grade);
@@ -161,7 +161,7 @@ pub fn score_history_svg(
             };
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(-span * 0.03, f64::from(lo)), (span * 1.03, top)],
+                    [(-span * 0.03, f64::from(lo)), (span * 1.04, top)],
                     grade_colour(grade)
                         .mix(if dark { 0.16 } else { 0.09 })
                         .filled(),
@@ -188,11 +188,11 @@ pub fn score_history_svg(
             .draw()
             .map_err(|e| chart_error(&e))?;
         for grade in Grade::ALL {
-            let (lo, _) = grades.range(grade);
+            let (lo, hi) = grades.range(grade);
             chart
                 .draw_series(std::iter::once(Text::new(
                     grade.as_str().to_owned(),
-                    (span * 1.0, f64::from(lo) + 3.0),
+                    (span * 1.008, (f64::from(lo) + f64::from(hi)) / 2.0 + 2.5),
                     ("sans-serif", 11).into_font().color(&grade_colour(grade)),
                 )))
                 .map_err(|e| chart_error(&e))?;
