@@ -139,7 +139,7 @@ test("Attributes lists every candidate with its use, influence, fill rate and th
     assert.equal(await row.getAttribute("data-attribute"), a.key);
     assert.equal(await row.getByTestId("attribute-used").innerText(), a.selected ? "Used" : "Not used");
     assert.equal(await row.getByTestId("attribute-reason").innerText(), a.reason);
-    if (a.selected) assert.equal(await row.getByTestId("attribute-influence").innerText(), pct(a.importanceShare));
+    if (a.selected) assert.equal(await row.getByTestId("attribute-influence").innerText(), a.importanceShare < 0.1 ? `${Math.round(a.importanceShare * 1000) / 10}%` : pct(a.importanceShare));
   }
   assert.match(await rows.first().getByTestId("attribute-reason").innerText(), /^Selected automatically: \d+% of the influence$/);
   assert.match(await rows.last().getByTestId("attribute-reason").innerText(), /^(Little influence|Filled on|Always the same)/);

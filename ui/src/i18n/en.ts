@@ -822,7 +822,7 @@ export const en = {
   "scoring.performance.loadFailed": "The version's report could not be loaded",
   "scoring.performance.trained": "Trained {date}",
   "scoring.performance.rows": "Learnt from the {training} oldest closed leads, validated on the {validation} most recent",
-  "scoring.performance.method": "{learner}, {calibration}, leads since {since}",
+  "scoring.performance.method": "{learner}; calibration: {calibration}; leads since {since}",
   "scoring.performance.rocAlt": "ROC curve of version {version} on its {validation} validation leads: area under the curve {auc}.",
   "scoring.performance.rocCaption": "ROC curve on the validation leads: the further above the diagonal, the better the score separates qualified from disqualified leads.",
 

@@ -802,7 +802,7 @@ export const es: Record<MessageKey, string> = {
   "scoring.performance.loadFailed": "No se pudo cargar el informe de la versión",
   "scoring.performance.trained": "Entrenada el {date}",
   "scoring.performance.rows": "Aprendió de los {training} clientes potenciales cerrados más antiguos y se validó con los {validation} más recientes",
-  "scoring.performance.method": "{learner}, {calibration}, clientes potenciales desde el {since}",
+  "scoring.performance.method": "{learner}; calibración: {calibration}; clientes potenciales desde el {since}",
   "scoring.performance.rocAlt": "Curva ROC de la versión {version} con sus {validation} clientes potenciales de validación: área bajo la curva {auc}.",
   "scoring.performance.rocCaption": "Curva ROC con los clientes potenciales de validación: cuanto más por encima de la diagonal, mejor separa la puntuación los calificados de los descalificados.",
   "scoring.metric.rocAuc": "ROC AUC",

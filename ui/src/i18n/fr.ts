@@ -802,7 +802,7 @@ export const fr: Record<MessageKey, string> = {
   "scoring.performance.loadFailed": "Impossible de charger le rapport de la version",
   "scoring.performance.trained": "Entraînée le {date}",
   "scoring.performance.rows": "Apprise sur les {training} prospects clos les plus anciens, validée sur les {validation} plus récents",
-  "scoring.performance.method": "{learner}, {calibration}, prospects depuis le {since}",
+  "scoring.performance.method": "{learner} ; calibrage : {calibration} ; prospects depuis le {since}",
   "scoring.performance.rocAlt": "Courbe ROC de la version {version} sur ses {validation} prospects de validation : aire sous la courbe {auc}.",
   "scoring.performance.rocCaption": "Courbe ROC sur les prospects de validation : plus elle passe au-dessus de la diagonale, mieux le score sépare les prospects qualifiés des disqualifiés.",
   "scoring.metric.rocAuc": "ROC AUC",

@@ -802,7 +802,7 @@ export const pl: Record<MessageKey, string> = {
   "scoring.performance.loadFailed": "Nie udało się wczytać raportu wersji",
   "scoring.performance.trained": "Wytrenowana {date}",
   "scoring.performance.rows": "Uczona na {training} najstarszych zamkniętych potencjalnych klientach, sprawdzona na {validation} najnowszych",
-  "scoring.performance.method": "{learner}, {calibration}, potencjalni klienci od {since}",
+  "scoring.performance.method": "{learner}; kalibracja: {calibration}; potencjalni klienci od {since}",
   "scoring.performance.rocAlt": "Krzywa ROC wersji {version} na jej {validation} potencjalnych klientach walidacyjnych: pole pod krzywą {auc}.",
   "scoring.performance.rocCaption": "Krzywa ROC na potencjalnych klientach walidacyjnych: im wyżej nad przekątną, tym lepiej ocena oddziela kwalifikowanych od zdyskwalifikowanych.",
   "scoring.metric.rocAuc": "ROC AUC",

@@ -127,7 +127,7 @@ export function AttributesTab({ model, report }: { model: ScoringModelSummary; r
                   <Text weight={a.selected ? "semibold" : "regular"}>{a.name}</Text>
                 </TableCell>
                 <TableCell>
-                  <Badge appearance={a.selected ? "tint" : "outline"} color={a.selected ? "success" : "subtle"} shape="rounded" data-testid="attribute-used">
+                  <Badge appearance={a.selected ? "tint" : "outline"} color={a.selected ? "success" : "informative"} shape="rounded" data-testid="attribute-used">
                     {a.selected ? t("scoring.attributes.used") : t("scoring.attributes.notUsed")}
                   </Badge>
                 </TableCell>
@@ -138,7 +138,7 @@ export function AttributesTab({ model, report }: { model: ScoringModelSummary; r
                         <span className={styles.bar} style={{ width: `${Math.round(Math.min(1, share) * 100)}%`, display: "block" }} />
                       </span>
                       <Text size={200} className={styles.share} data-testid="attribute-influence">
-                        {numbers.percent(share)}
+                        {numbers.finePercent(share)}
                       </Text>
                     </span>
                   ) : (

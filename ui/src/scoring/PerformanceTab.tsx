@@ -31,6 +31,14 @@ const useStyles = makeStyles({
   dimmed: {
     opacity: 0.55,
   },
+  factsBlock: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  method: {
+    color: tokens.colorNeutralForeground2,
+  },
   facts: {
     display: "flex",
     flexWrap: "wrap",
@@ -370,13 +378,18 @@ export function PerformanceTab({ model, minPerOutcome, report, training, onTrain
   return (
     <div className={mergeClasses(styles.root, report.loading ? styles.dimmed : undefined)} aria-busy={report.loading} data-testid="performance-tab" data-version={v.version}>
       {report.error ? <ErrorMessageBar error={report.error} title={t("scoring.performance.loadFailed")} /> : null}
-      <div className={styles.facts} data-testid="performance-facts">
-        <Text weight="semibold">{t("scoring.version.name", { version: v.version })}</Text>
-        <VersionStateBadge state={v.state} />
-        <AccuracyBadge status={v.accuracyStatus} label={v.accuracyLabel} />
-        <Text size={200}>{t("scoring.performance.trained", { date: format.dateTime(v.trainedAt) })}</Text>
-        <Text size={200}>{t("scoring.performance.rows", { training: view.trainingRows, validation: view.validationRows })}</Text>
-        <Text size={200}>{t("scoring.performance.method", { learner: v.learner, calibration: view.calibration, since: format.day(view.windowStart) })}</Text>
+      <div className={styles.factsBlock} data-testid="performance-facts">
+        <div className={styles.facts}>
+          <Text weight="semibold">{t("scoring.version.name", { version: v.version })}</Text>
+          <VersionStateBadge state={v.state} />
+          <AccuracyBadge status={v.accuracyStatus} label={v.accuracyLabel} />
+          <Text size={200}>{t("scoring.performance.trained", { date: format.dateTime(v.trainedAt) })}</Text>
+        </div>
+        <Text size={200} className={styles.method}>
+          {t("scoring.performance.rows", { training: view.trainingRows, validation: view.validationRows })}
+          {" · "}
+          {t("scoring.performance.method", { learner: v.learner, calibration: view.calibration, since: format.day(view.windowStart) })}
+        </Text>
       </div>
       <div className={styles.top}>
         <Metrics view={view} />

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   },
   tiles: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 5fr) minmax(0, 4fr) minmax(0, 4fr)",
+    gridTemplateColumns: "minmax(0, 6fr) minmax(0, 4fr) minmax(0, 4fr)",
     margin: 0,
     padding: 0,
     listStyle: "none",
