@@ -175,9 +175,132 @@ async function main() {
     await sleep(400);
     await browser.saveScreenshot(join(shotsDir, 'opportunity-flyout-usage.png'));
   });
-  await test('a received lead is accepted, marked won and found archived under Won', async () => {
+  await test("a received lead's score changes at once when its industry is corrected, in the drawer and in the list", async () => {
     await browser.keys('Escape'); // the customer flyout of the test before
     await sleep(600);
+    await (await browser.$('[data-testid="nav-leads"]')).click();
+    await (await browser.$('[data-testid="lead-row"]')).waitForExist({ timeout: 30000 });
+    // A received lead the demo's published model scored.
+    let leadId = null;
+    await browser.waitUntil(async () => {
+      leadId = await browser.execute(() => [...document.querySelectorAll('[data-testid="lead-row"]')]
+        .find((row) => row.querySelector('[data-substatus="Received"]') && row.querySelector('[data-testid="lead-score"]'))
+        ?.getAttribute('data-id') ?? null);
+      return Boolean(leadId);
+    }, { timeout: 20000, interval: 200, timeoutMsg: 'a received lead with a score in the list' });
+    const rowScore = () => browser.execute((id) => document.querySelector(`[data-testid="lead-row"][data-id="${id}"] [data-testid="lead-score"]`)?.getAttribute('data-score') ?? null, leadId);
+    await (await browser.$(`[data-testid="lead-row"][data-id="${leadId}"] td:nth-child(2)`)).click();
+    await (await browser.$('[data-testid="lead-score-value"]')).waitForExist({ timeout: 15000 });
+    const shown = () => browser.execute(() => ({
+      score: document.querySelector('[data-testid="lead-score-value"]')?.textContent ?? '',
+      reasons: [...document.querySelectorAll('[data-testid="reason-sentence"]')].map((el) => el.textContent).join(' | '),
+      industry: document.querySelector('input[data-testid="lead-customer-industry"]')?.value ?? '',
+      chart: document.querySelector('[data-testid="lead-score-chart"]')?.getAttribute('src')?.slice(0, 26) ?? '',
+    }));
+    const before = await shown();
+    assert(/^\d{1,3}$/.test(before.score) && before.reasons.length > 0, `score and reasons shown: ${JSON.stringify(before)}`);
+    assert(before.chart === 'data:image/svg+xml;charset', `the score chart is the engine's SVG: ${before.chart}`);
+    assert(String(await rowScore()) === before.score, 'the list and the drawer agree');
+    const choices = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('customer_field_choices', { language: 'en' }).then((c) => done(c.industries), (e) => done({ error: String(e?.message ?? JSON.stringify(e)) }));
+    });
+    assert(Array.isArray(choices) && choices.length > 1, `industries to choose from: ${JSON.stringify(choices)}`);
+    const setIndustry = async (industry) => {
+      const input = await browser.$('input[data-testid="lead-customer-industry"]');
+      await input.click();
+      await browser.execute((el) => el.select(), input);
+      await browser.keys(['Backspace']);
+      await input.setValue(industry);
+      await browser.keys('Escape'); // closes the options list, keeps the text
+      const save = await browser.$('[data-testid="lead-customer-save"]');
+      await browser.waitUntil(async () => save.isEnabled(), { timeout: 5000, timeoutMsg: `Save enabled for ${industry}` });
+      await save.click();
+      await browser.waitUntil(async () => (await shown()).industry === industry && !(await save.isEnabled()), { timeout: 15000, interval: 100, timeoutMsg: `saved ${industry}` });
+      await sleep(300);
+      return shown();
+    };
+    // Try the workspace's industries until one moves the score clearly (one the model weighs like
+    // the current one moves it little or not at all); end on the one that moved it most.
+    let best = null;
+    let after = before;
+    for (const industry of choices.filter((i) => i !== before.industry).slice(0, 6)) {
+      after = await setIndustry(industry);
+      const moved = Math.abs(Number(after.score) - Number(before.score));
+      if (!best || moved > best.moved) best = { industry, moved };
+      if (moved >= 8) break;
+    }
+    if (best && after.industry !== best.industry) after = await setIndustry(best.industry);
+    assert(after.score !== before.score, `the score moved: ${before.score} -> ${after.score}`);
+    assert(after.reasons !== before.reasons, 'the reasons changed with it');
+    const change = await browser.execute(() => document.querySelector('[data-testid="lead-score-change"]')?.textContent ?? '');
+    assert(change.includes(after.score), `the change is shown: "${change}"`);
+    await browser.waitUntil(async () => String(await rowScore()) === after.score, { timeout: 15000, interval: 200, timeoutMsg: 'the list shows the new score' });
+    await browser.execute(() => document.querySelector('[data-testid="lead-drawer"] [data-testid="lead-actions"], [data-testid="lead-score-section"]')?.scrollIntoView({ block: 'start' }));
+    await sleep(500);
+    await browser.saveScreenshot(join(shotsDir, 'lead-drawer-score.png'));
+    await (await browser.$('[data-testid="lead-drawer-close"]')).click();
+    await sleep(600);
+  });
+  await test("the Lead scoring page shows the published model's performance with its ROC curve", async () => {
+    await browser.keys('Escape'); // the lead drawer, if the test before stopped with it open
+    await sleep(600);
+    await (await browser.$('[data-testid="nav-lead-scoring"]')).click();
+    const chart = await browser.$('[data-testid="roc-chart"]');
+    await chart.waitForExist({ timeout: 30000 });
+    const src = await chart.getAttribute('src');
+    assert(src.startsWith('data:image/svg+xml') && decodeURIComponent(src).includes('<svg'), 'the ROC curve is an SVG from the engine');
+    await browser.waitUntil(async () => (await browser.execute((el) => el.complete && el.naturalWidth > 0, chart)), { timeout: 10000, interval: 100 });
+    const facts = await browser.execute(() => ({
+      published: document.querySelector('[data-testid="scoring-model-row"] [data-testid="scoring-model-published"]')?.textContent ?? '',
+      auc: document.querySelector('[data-testid="metric-rocAuc"] [data-testid="metric-value"]')?.textContent ?? '',
+      state: document.querySelector('[data-testid="performance-facts"] [data-testid="version-state"]')?.getAttribute('data-state') ?? '',
+      matrix: ['tp', 'fn', 'fp', 'tn'].map((cell) => document.querySelector(`[data-testid="confusion-${cell}"] span`)?.textContent ?? ''),
+      grades: document.querySelectorAll('[data-testid="grade-performance-row"]').length,
+    }));
+    assert(/^Version \d+$/.test(facts.published), `a published version: ${JSON.stringify(facts)}`);
+    assert(facts.state === 'published', `the published version is shown: ${facts.state}`);
+    assert(/^0\.\d{3}$/.test(facts.auc) && Number(facts.auc) > 0.5, `ROC AUC above chance: ${facts.auc}`);
+    assert(facts.matrix.length === 4 && facts.matrix.every((n) => /^\d[\d,]*$/.test(n)), `the confusion matrix: ${facts.matrix}`);
+    assert(facts.grades === 4, 'precision and recall per grade');
+    // The README picture: the selected model's performance, its metrics and ROC curve.
+    await browser.execute(() => document.querySelector('[data-testid="scoring-model-details"]')?.scrollIntoView({ block: 'start' }));
+    await sleep(500);
+    await browser.saveScreenshot(join(shotsDir, 'lead-scoring-page.png'));
+    await browser.execute(() => { document.querySelector('main')?.scrollTo(0, 0); });
+    await sleep(300);
+    await browser.saveScreenshot(join(shotsDir, 'lead-scoring-top.png'));
+    // The other tabs as the engine fills them, in English and in Polish (the longest words).
+    const tabs = async (suffix) => {
+      for (const tab of ['attributes', 'versions', 'grades', 'settings']) {
+        await (await browser.$(`[data-testid="scoring-tab-${tab}"]`)).click();
+        await (await browser.$(`[data-testid="scoring-panel-${tab}"]`)).waitForExist({ timeout: 10000 });
+        await browser.execute(() => document.querySelector('[data-testid="scoring-model-details"]')?.scrollIntoView({ block: 'start' }));
+        await sleep(400);
+        await browser.saveScreenshot(join(shotsDir, `lead-scoring-${tab}${suffix}.png`));
+      }
+      await (await browser.$('[data-testid="scoring-tab-performance"]')).click();
+    };
+    await tabs('');
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$('[data-testid="language-select"]')).click();
+    await (await browser.$('[data-testid="language-option-pl"]')).click();
+    await browser.waitUntil(async () => (await (await browser.$('[data-testid="nav-settings"]')).getText()).includes('Ustawienia'), { timeout: 5000 });
+    await (await browser.$('[data-testid="nav-lead-scoring"]')).click();
+    await (await browser.$('[data-testid="roc-chart"]')).waitForExist({ timeout: 15000 });
+    await sleep(500);
+    await browser.saveScreenshot(join(shotsDir, 'lead-scoring-top-pl.png'));
+    await browser.execute(() => document.querySelector('[data-testid="scoring-model-details"]')?.scrollIntoView({ block: 'start' }));
+    await sleep(400);
+    await browser.saveScreenshot(join(shotsDir, 'lead-scoring-performance-pl.png'));
+    await tabs('-pl');
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$('[data-testid="language-select"]')).click();
+    await (await browser.$('[data-testid="language-option-system"]')).click();
+    await browser.waitUntil(async () => (await (await browser.$('[data-testid="nav-settings"]')).getText()).includes('Settings'), { timeout: 5000 });
+  });
+  await test('a received lead is accepted, marked won and found archived under Won', async () => {
+    await browser.keys('Escape');
+    await sleep(300);
     await (await browser.$('[data-testid="nav-leads"]')).click();
     const items = await browser.$('[data-testid="action-centre"]');
     await items.waitForExist({ timeout: 30000 });
