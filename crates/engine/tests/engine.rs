@@ -6,3 +6,4 @@ mod import;
 mod lead_scoring;
 mod leads;
 mod opportunities;
+mod propensity;

@@ -646,6 +646,139 @@ pub fn offers(report: PropensityReport, f: &Facts, plays: PlaySet) -> bool {
     }
 }
 
+/// Azure workload families, for the Azure report's workload columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AzureWorkload {
+    /// Virtual machines and migration of servers.
+    Infrastructure,
+    /// Managed databases.
+    Databases,
+    /// App Service.
+    AppServices,
+    /// Azure Virtual Desktop.
+    VirtualDesktop,
+    /// Backup and Site Recovery.
+    BackupRecovery,
+    /// Defender for Cloud and network security.
+    Security,
+    /// Analytics (data warehouse, Fabric).
+    Analytics,
+    /// AI and machine learning.
+    Ai,
+    /// HPC.
+    Hpc,
+    /// SAP on Azure.
+    Sap,
+}
+
+impl AzureWorkload {
+    /// Every family, in the order the columns list them.
+    pub const ALL: [AzureWorkload; 10] = [
+        AzureWorkload::Infrastructure,
+        AzureWorkload::Databases,
+        AzureWorkload::AppServices,
+        AzureWorkload::VirtualDesktop,
+        AzureWorkload::BackupRecovery,
+        AzureWorkload::Security,
+        AzureWorkload::Analytics,
+        AzureWorkload::Ai,
+        AzureWorkload::Hpc,
+        AzureWorkload::Sap,
+    ];
+
+    /// Its name in the report (English; the workload columns are Microsoft's).
+    pub fn name(self) -> &'static str {
+        match self {
+            AzureWorkload::Infrastructure => "Infrastructure",
+            AzureWorkload::Databases => "Databases",
+            AzureWorkload::AppServices => "App Services",
+            AzureWorkload::VirtualDesktop => "Azure Virtual Desktop",
+            AzureWorkload::BackupRecovery => "Backup and Recovery",
+            AzureWorkload::Security => "Security",
+            AzureWorkload::Analytics => "Analytics",
+            AzureWorkload::Ai => "AI",
+            AzureWorkload::Hpc => "HPC",
+            AzureWorkload::Sap => "SAP",
+        }
+    }
+
+    /// The family an Azure play recommends, if it is an Azure play.
+    pub fn of_play(p: Play) -> Option<AzureWorkload> {
+        use Play::*;
+        Some(match p {
+            MigrateVmware
+            | FirstWorkload
+            | MigrateLinux
+            | ServerActiveAnnuity
+            | ServerActiveNonAnnuity
+            | ServerEosPrior2012
+            | ServerEos2012
+            | ServerInactiveAnnuity
+            | ServerInactiveNonAnnuity => AzureWorkload::Infrastructure,
+            MigrateAppsManagedDatabases | MigrateOracle => AzureWorkload::Databases,
+            DotNetToAppService => AzureWorkload::AppServices,
+            VdiToAvd | VdiCitrix | VdiCrossSellM365 | VdiRds | VdiVmware | AvdGpuRendering => {
+                AzureWorkload::VirtualDesktop
+            }
+            BackupAsrEveryWorkload | BackupOnPremAndSaas => AzureWorkload::BackupRecovery,
+            SecureDefender | SecureNetwork | SecureWellArchitected => AzureWorkload::Security,
+            SqlDwToAzure | CloudScaleAnalytics => AzureWorkload::Analytics,
+            InnovateAiManagedDatabases | EdgeInferencing => AzureWorkload::Ai,
+            Hpc => AzureWorkload::Hpc,
+            ExtendSap | RiseWithSap => AzureWorkload::Sap,
+            _ => return None,
+        })
+    }
+}
+
+/// A set of Azure workload families.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WorkloadSet(u16);
+
+impl WorkloadSet {
+    /// Whether the set holds `w`.
+    pub fn contains(self, w: AzureWorkload) -> bool {
+        self.0 & (1 << (w as u16)) != 0
+    }
+
+    /// The families in the set, in column order.
+    pub fn iter(self) -> impl Iterator<Item = AzureWorkload> {
+        AzureWorkload::ALL
+            .into_iter()
+            .filter(move |w| self.contains(*w))
+    }
+
+    /// How many.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// The Azure report's existing and recommended workloads.
+///
+/// The partner's data shows Azure spend, not its services: a customer with Azure spend (through
+/// the partner or another channel) runs Infrastructure, and that is all that is known to exist
+/// until an import names the services. Recommended: the families of the Azure plays the
+/// customer is in, less the existing ones.
+pub fn azure_workloads(f: &Facts, plays: PlaySet) -> (WorkloadSet, WorkloadSet) {
+    let mut existing = 0u16;
+    if f.owns(SolutionArea::Azure) {
+        existing |= 1 << (AzureWorkload::Infrastructure as u16);
+    }
+    let mut recommended = 0u16;
+    for p in plays.iter() {
+        if let Some(w) = AzureWorkload::of_play(p) {
+            recommended |= 1 << (w as u16);
+        }
+    }
+    (WorkloadSet(existing), WorkloadSet(recommended & !existing))
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -1252,6 +1385,34 @@ mod tests {
         );
         assert!(!has(Flag::DynamicsOnPremOpenRenewal, &csp));
         assert!(!has(Flag::HasOpen, &csp));
+    }
+
+    #[test]
+    fn azure_workloads_recommend_the_plays_families_not_yet_used() {
+        let f = signal(with(customer(80), Product::BusinessBasic, 80), o(K::Citrix));
+        let (existing, recommended) = azure_workloads(&f, plays(&f, &NO_FIT));
+        assert!(existing.is_empty());
+        assert!(recommended.contains(AzureWorkload::VirtualDesktop));
+        assert!(
+            recommended.contains(AzureWorkload::Infrastructure),
+            "first workload"
+        );
+        let mut azure = f.clone();
+        azure.acr_usd_month = 200.0;
+        let (existing, recommended) = azure_workloads(&azure, plays(&azure, &NO_FIT));
+        assert_eq!(
+            existing.iter().collect::<Vec<_>>(),
+            vec![AzureWorkload::Infrastructure]
+        );
+        assert!(!recommended.contains(AzureWorkload::Infrastructure));
+        assert!(recommended.contains(AzureWorkload::BackupRecovery));
+        for p in Play::ALL {
+            assert_eq!(
+                AzureWorkload::of_play(*p).is_some(),
+                p.column().starts_with("Azure_"),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

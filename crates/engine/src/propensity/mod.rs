@@ -6,8 +6,23 @@
 //! - [`facts`]: what the scores read of one customer (a reusable buffer).
 //! - [`cohorts`]: the play (cohort) columns, the flags and `FY24 Offers`, one rule each.
 //! - [`intent`]: intent 0–100 per area from weighted purchase signals, with its signals.
+//! - [`fit`]: fit 0–100 per area, a lookalike of the partner's buyers in the area.
+//! - [`revenue`]: revenue potential per area, USD per year.
+//! - [`scores`]: everything the reports say about a customer, and the use case that computes it
+//!   for every customer of the latest snapshot ([`score_latest`]), reading it a page at a time
+//!   (`inputs`).
+//! - [`texts`]: the reasons as sentences (the reports' `<Area>Signals` cells).
 
 pub mod cohorts;
 pub mod facts;
+pub mod fit;
+mod inputs;
 pub mod intent;
+pub mod revenue;
+pub mod scores;
 pub mod segments;
+pub mod texts;
+
+pub use scores::{
+    all_scores, score_latest, AreaScore, CustomerScores, Reason, ScoreOptions, ScoringSummary,
+};
