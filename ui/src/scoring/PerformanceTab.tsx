@@ -101,14 +101,14 @@ const useStyles = makeStyles({
   caption: {
     color: tokens.colorNeutralForeground3,
   },
+  left: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
   bottom: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
-    gap: tokens.spacingHorizontalXL,
-    alignItems: "start",
-    "@media (max-width: 1100px)": {
-      gridTemplateColumns: "minmax(0, 1fr)",
-    },
+    maxWidth: "760px",
   },
   block: {
     display: "flex",
@@ -123,6 +123,7 @@ const useStyles = makeStyles({
     captionSide: "bottom",
     borderCollapse: "collapse",
     width: "100%",
+    maxWidth: "520px",
     fontVariantNumeric: "tabular-nums",
     "& th, & td": {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
@@ -392,7 +393,10 @@ export function PerformanceTab({ model, minPerOutcome, report, training, onTrain
         </Text>
       </div>
       <div className={styles.top}>
-        <Metrics view={view} />
+        <div className={styles.left}>
+          <Metrics view={view} />
+          <ConfusionMatrix view={view} />
+        </div>
         <figure className={styles.figure}>
           <div className={styles.chartBox}>
             <img className={styles.chart} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(view.rocSvg)}`} alt={alt} data-testid="roc-chart" />
@@ -403,7 +407,6 @@ export function PerformanceTab({ model, minPerOutcome, report, training, onTrain
         </figure>
       </div>
       <div className={styles.bottom}>
-        <ConfusionMatrix view={view} />
         <GradesPerformance view={view} />
       </div>
     </div>
