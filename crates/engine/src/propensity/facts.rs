@@ -55,25 +55,29 @@ pub enum Edition {
 }
 
 impl Edition {
-    /// Reads an edition text (case, spaces and punctuation ignored).
+    /// Reads an edition text (case, spaces and punctuation ignored), without allocating.
     pub fn parse(text: &str) -> Edition {
-        let key: String = text
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        match key.as_str() {
-            "standard" => Edition::Standard,
-            "datacenter" => Edition::Datacenter,
-            "mac" | "formac" => Edition::Mac,
-            "ecc" | "sapecc" | "ecc60" => Edition::SapEcc,
-            "s4hana" | "sap4hana" | "s4" => Edition::SapS4Hana,
-            "nonprofit" => Edition::Nonprofit,
-            "approvedpaid" => Edition::ApprovedPaid,
-            "approvedfreeonly" => Edition::ApprovedFreeOnly,
-            "approvedinactive" => Edition::ApprovedInactive,
-            _ => Edition::Other,
-        }
+        const KEYS: [(&str, Edition); 11] = [
+            ("standard", Edition::Standard),
+            ("datacenter", Edition::Datacenter),
+            ("mac", Edition::Mac),
+            ("formac", Edition::Mac),
+            ("ecc", Edition::SapEcc),
+            ("ecc60", Edition::SapEcc),
+            ("s4hana", Edition::SapS4Hana),
+            ("nonprofit", Edition::Nonprofit),
+            ("approvedpaid", Edition::ApprovedPaid),
+            ("approvedfreeonly", Edition::ApprovedFreeOnly),
+            ("approvedinactive", Edition::ApprovedInactive),
+        ];
+        let loose = || {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+        };
+        KEYS.iter()
+            .find(|(key, _)| loose().eq(key.chars()))
+            .map_or(Edition::Other, |(_, e)| *e)
     }
 
     /// The `IsNonprofit` value of a nonprofit status.

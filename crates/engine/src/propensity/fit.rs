@@ -53,7 +53,7 @@ use super::revenue;
 
 /// Fewest buyers (and others) per fold to train a lookalike.
 pub const MIN_BUYERS: usize = 20;
-/// Most customers the lookalikes learn from (a deterministic sample by tenant hash beyond it).
+/// Most customers the lookalikes learn from (the first in tenant ID order: a random sample).
 pub const MAX_TRAINING_ROWS: usize = 60_000;
 /// Fewest rows with a trait for its lift to explain a score.
 pub const MIN_SUPPORT: usize = 10;

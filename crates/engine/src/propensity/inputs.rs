@@ -8,8 +8,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use partner_advisor_domain::external_signal::version_year;
 use partner_advisor_domain::{
-    CallToAction, LeadClassification, LeadType, Product, SubscriptionStatus, Workload,
+    CallToAction, ExternalSignalKind, LeadClassification, LeadType, LicenseProgram, Product,
+    SubscriptionStatus, Workload,
 };
 use partner_advisor_store::tables::history::{self as history_table, FIELD, RECORD};
 use partner_advisor_store::tables::{external_signals, propensity_inputs as table};
@@ -102,8 +104,59 @@ pub(crate) struct Reader<'a> {
     usage: Vec<(NaiveDate, u8, usize, u32, u32)>,
 }
 
-fn parse_edition(edition: Option<&str>) -> Edition {
-    edition.map_or(Edition::Other, Edition::parse)
+/// A stored name's value: the exact wire name first (no allocation), any spelling `parse`
+/// accepts otherwise.
+fn stored<T: Copy>(
+    all: &[T],
+    name: &str,
+    as_str: fn(T) -> &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    all.iter()
+        .copied()
+        .find(|v| as_str(*v) == name)
+        .or_else(|| parse(name))
+}
+
+/// One packed external signal (see `external_signals::packed_of_tenants`); `None` for a kind
+/// this build does not know or a record it cannot read.
+fn observed(record: &str) -> Option<Observed> {
+    let mut it = record.split(FIELD);
+    let kind = stored(
+        ExternalSignalKind::ALL,
+        it.next()?,
+        ExternalSignalKind::as_str,
+        |n| ExternalSignalKind::parse(n).ok(),
+    )?;
+    let version = it.next()?;
+    let edition = it.next()?;
+    let observed_on = iso_date(it.next()?)?;
+    let license = match it.next()? {
+        "" => None,
+        l => stored(LicenseProgram::ALL, l, LicenseProgram::as_str, |n| {
+            LicenseProgram::parse(n).ok()
+        }),
+    };
+    let annuity = match it.next()? {
+        "" => None,
+        a => Some(a != "0"),
+    };
+    let quantity = it.next()?.parse().unwrap_or(f64::NAN);
+    let until = iso_date(it.next().unwrap_or(""));
+    Some(Observed {
+        kind,
+        year: version_year(version),
+        edition: if edition.is_empty() {
+            Edition::Other
+        } else {
+            Edition::parse(edition)
+        },
+        license,
+        annuity,
+        quantity,
+        observed_on,
+        until,
+    })
 }
 
 impl<'a> Reader<'a> {
@@ -238,7 +291,12 @@ impl<'a> Reader<'a> {
                 let snap: i64 = it.next().unwrap_or("").parse().unwrap_or(-1);
                 let name = it.next().unwrap_or("");
                 let quantity: u32 = it.next().unwrap_or("").parse().unwrap_or(0);
-                let Ok(status) = SubscriptionStatus::parse(it.next().unwrap_or("")) else {
+                let Some(status) = stored(
+                    SubscriptionStatus::ALL,
+                    it.next().unwrap_or(""),
+                    SubscriptionStatus::as_str,
+                    |n| SubscriptionStatus::parse(n).ok(),
+                ) else {
                     continue;
                 };
                 let product = match products.get(name) {
@@ -287,7 +345,12 @@ impl<'a> Reader<'a> {
                 let Some(pos) = usage_pos(snap) else {
                     continue;
                 };
-                let Ok(workload) = Workload::parse(it.next().unwrap_or("")) else {
+                let Some(workload) = stored(
+                    Workload::ALL,
+                    it.next().unwrap_or(""),
+                    Workload::as_str,
+                    |n| Workload::parse(n).ok(),
+                ) else {
                     continue;
                 };
                 let Some(month) = it.next().and_then(iso_date) else {
@@ -333,20 +396,18 @@ impl<'a> Reader<'a> {
         }
 
         // External signals.
-        for s in external_signals::of_tenants(pool, &first, &last, w.as_of).await? {
-            let Some(i) = at(facts, &s.tenant_id) else {
+        for (tenant, packed) in
+            external_signals::packed_of_tenants(pool, &first, &last, w.as_of).await?
+        {
+            let Some(i) = at(facts, &tenant) else {
                 continue;
             };
-            facts[i].observed.push(Observed {
-                kind: s.kind,
-                year: s.version_year(),
-                edition: parse_edition(s.edition.as_deref()),
-                license: s.license,
-                annuity: s.annuity,
-                quantity: s.quantity.unwrap_or(f64::NAN),
-                observed_on: s.observed_on,
-                until: s.until,
-            });
+            let f = &mut facts[i];
+            for record in packed.split(RECORD) {
+                if let Some(o) = observed(record) {
+                    f.observed.push(o);
+                }
+            }
         }
 
         // Leads from the customer's domain.
@@ -419,6 +480,37 @@ mod tests {
         );
         assert_eq!(iso_date("2026-02-30"), None);
         assert_eq!(iso_date("20261031"), None);
+    }
+
+    #[test]
+    fn packed_signals_are_read_field_by_field() {
+        let record = [
+            "Windows Server",
+            "2012 R2",
+            "Datacenter",
+            "2026-09-30",
+            "Open Value",
+            "1",
+            "4.0",
+            "2027-03-31",
+        ]
+        .join("\u{1f}");
+        let o = observed(&record).expect("a signal");
+        assert_eq!(o.kind, ExternalSignalKind::WindowsServer);
+        assert_eq!((o.year, o.edition), (Some(2012), Edition::Datacenter));
+        assert_eq!(
+            (o.license, o.annuity),
+            (Some(LicenseProgram::OpenValue), Some(true))
+        );
+        assert_eq!(o.quantity, 4.0);
+        assert_eq!(o.until, NaiveDate::from_ymd_opt(2027, 3, 31));
+        let bare = ["QuickBooks", "", "", "2026-09-30", "", "", "", ""].join("\u{1f}");
+        let o = observed(&bare).expect("a signal");
+        assert!(o.quantity.is_nan() && o.license.is_none() && o.annuity.is_none());
+        assert!(
+            observed(&["Something new", "", "", "2026-09-30", "", "", "", ""].join("\u{1f}"))
+                .is_none()
+        );
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //!
 //! # How a run goes
 //!
-//! 1. **Read** the latest snapshot's customers a page at a time ([`super::inputs`]) and keep the
-//!    lookalikes' training rows: every customer, or a sample of [`fit::MAX_TRAINING_ROWS`] by
-//!    tenant hash beyond that.
+//! 1. **Read** the latest snapshot's customers a page at a time ([`super::inputs`]) for the
+//!    lookalikes' training rows: every customer, or the first [`fit::MAX_TRAINING_ROWS`] in
+//!    tenant ID order beyond that (tenant IDs are random GUIDs, so they are a random sample, and
+//!    a large workspace reads only that far).
 //! 2. **Learn** one lookalike per area (two folds each, see [`fit`]), the lifts that explain it
 //!    and the buyers' median spend per employee (the revenue potential's lookalike median).
 //! 3. **Score**: read the customers again a page at a time and hand each one's
@@ -148,6 +149,8 @@ pub struct ScoringSummary {
     pub customers: u64,
     /// The lookalikes, [`SolutionArea::ALL`] order.
     pub models: Vec<AreaModel>,
+    /// Milliseconds spent reading the training rows, learning, and scoring.
+    pub timings_ms: [u64; 3],
 }
 
 impl ScoringSummary {
@@ -162,6 +165,7 @@ struct Learnt {
     models: Vec<AreaModel>,
     levels: Levels,
     medians: [Option<f64>; AREAS],
+    read_ms: u64,
 }
 
 /// The scores of one customer from its facts, fit scores and fit reasons (pure).
@@ -269,13 +273,6 @@ impl CustomerScores {
     }
 }
 
-/// Keeps a customer among the training rows: all of them up to the cap, a stable sample by
-/// tenant hash beyond.
-fn sampled(tenant_id: &str, customers: u64) -> bool {
-    let cap = fit::MAX_TRAINING_ROWS as u64;
-    customers <= cap || (fit::hash(tenant_id) >> 11) % customers < cap
-}
-
 /// Learns the lookalikes from a first pass over the customers.
 async fn learn(
     ws: &Workspace,
@@ -285,6 +282,7 @@ async fn learn(
     progress: &dyn Progress,
     cancel: &CancelToken,
 ) -> Result<Learnt> {
+    let started = std::time::Instant::now();
     let mut reader = Reader::new(ws, window.clone()).await?;
     let mut levels = Levels::default();
     let mut rows: Vec<Row> = Vec::new();
@@ -298,18 +296,20 @@ async fn learn(
             break;
         }
         for f in &page[..n] {
-            if sampled(&f.tenant_id, customers) {
-                rows.push(fit::row(f, &mut levels));
-                spend.push(SolutionArea::ALL.map(|a| fit::area_spend(a, f)));
-            }
+            rows.push(fit::row(f, &mut levels));
+            spend.push(SolutionArea::ALL.map(|a| fit::area_spend(a, f)));
         }
         done += n as u64;
         progress.report(Step {
             stage: "propensity.read",
             done,
-            total: customers,
+            total: customers.min(fit::MAX_TRAINING_ROWS as u64),
         });
+        if rows.len() >= fit::MAX_TRAINING_ROWS {
+            break;
+        }
     }
+    let read_ms = started.elapsed().as_millis() as u64;
     let mut models = Vec::with_capacity(AREAS);
     let mut medians = [None; AREAS];
     for (i, area) in SolutionArea::ALL.into_iter().enumerate() {
@@ -328,6 +328,7 @@ async fn learn(
         models,
         levels,
         medians,
+        read_ms,
     })
 }
 
@@ -345,11 +346,14 @@ pub async fn score_latest(
     })?;
     let customers =
         u64::try_from(history_table::tenants_in(ws.pool(), window.snapshot_id).await?).unwrap_or(0);
+    let started = std::time::Instant::now();
     let learnt = learn(ws, &window, customers, options.seed, progress, cancel).await?;
+    let learnt_at = started.elapsed();
     let Learnt {
         models,
         mut levels,
         medians,
+        read_ms,
     } = learnt;
 
     let mut reader = Reader::new(ws, window.clone()).await?;
@@ -392,6 +396,11 @@ pub async fn score_latest(
         as_of: reader.window().as_of,
         customers: done,
         models,
+        timings_ms: [
+            read_ms,
+            (learnt_at.as_millis() as u64).saturating_sub(read_ms),
+            (started.elapsed() - learnt_at).as_millis() as u64,
+        ],
     })
 }
 
@@ -471,15 +480,5 @@ mod tests {
             .flags
             .contains(partner_advisor_formats::cloudascent::Flag::HasM365));
         assert_eq!(out.area(SolutionArea::Azure).segment.to_string(), "D4");
-    }
-
-    #[test]
-    fn the_training_sample_is_all_customers_up_to_the_cap() {
-        assert!(sampled("anything", 10));
-        let kept = (0..200_000u32)
-            .filter(|i| sampled(&format!("t{i}"), 200_000))
-            .count();
-        let cap = fit::MAX_TRAINING_ROWS;
-        assert!(kept > cap * 9 / 10 && kept < cap * 11 / 10, "{kept}");
     }
 }
