@@ -108,10 +108,10 @@ export const commands = {
 	/**  Puts a model's grade ranges back to A 75–100, B 50–74, C 25–49, D 0–24. */
 	resetGradeRanges: (modelId: number) => typedError<GradeRangesView, IpcError_Serialize>(__TAURI_INVOKE("reset_grade_ranges", { modelId })),
 	/**
-	 *  A lead's score with its top reasons, every factor and its score over time; `null` when no
-	 *  model ever scored it.
+	 *  A lead's score with its top reasons, every factor and its score over time (the chart in the
+	 *  user's time zone, `utcOffsetMinutes` ahead of UTC); `null` when no model ever scored it.
 	 */
-	leadScoreDetail: (language: Language, id: string, dark: boolean) => typedError<LeadScoreView_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("lead_score_detail", { language, id, dark })),
+	leadScoreDetail: (language: Language, id: string, dark: boolean, utcOffsetMinutes: number) => typedError<LeadScoreView_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("lead_score_detail", { language, id, dark, utcOffsetMinutes })),
 	/**  The industries in use and the company size bands, for the customer form. */
 	customerFieldChoices: (language: Language) => typedError<CustomerFieldChoices, IpcError_Serialize>(__TAURI_INVOKE("customer_field_choices", { language })),
 	/**  Corrects a lead's industry and company size; the lead is rescored in the same write. */

@@ -75,7 +75,10 @@ test("a scored lead: score, grade, trend, the model, top reasons with tooltips, 
   assert.equal(decodeURIComponent(src.slice(src.indexOf(",") + 1)), score.chartSvg);
   assert.match(await chart.getAttribute("alt"), /^Score over time: /);
   await page.waitForFunction(() => document.querySelector('[data-testid="lead-score-chart"]')?.naturalWidth > 0);
-  assert.deepEqual((await ipcCalls(page, "lead_score_detail")).at(-1).args, { language: "en", id: "lead-cooled-tailspin", dark: false });
+  // The chart's times are in the user's zone (the browser's Europe/Warsaw here).
+  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
+  assert.ok(offset === 60 || offset === 120, `Warsaw is 60 or 120 minutes ahead of UTC, not ${offset}`);
+  assert.deepEqual((await ipcCalls(page, "lead_score_detail")).at(-1).args, { language: "en", id: "lead-cooled-tailspin", dark: false, utcOffsetMinutes: offset });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -225,8 +225,8 @@ pub async fn reset_grade_ranges(
     Ok(ranges.into())
 }
 
-/// A lead's score with its top reasons, every factor and its score over time; `null` when no
-/// model ever scored it.
+/// A lead's score with its top reasons, every factor and its score over time (the chart in the
+/// user's time zone, `utcOffsetMinutes` ahead of UTC); `null` when no model ever scored it.
 #[tauri::command]
 #[specta::specta]
 pub async fn lead_score_detail(
@@ -234,10 +234,11 @@ pub async fn lead_score_detail(
     language: Language,
     id: String,
     dark: bool,
+    utc_offset_minutes: i32,
 ) -> IpcResult<Option<LeadScoreView>> {
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
-    Ok(view::lead_score_view(ws, &id, language, dark).await?)
+    Ok(view::lead_score_view(ws, &id, language, dark, utc_offset_minutes).await?)
 }
 
 /// The industries in use and the company size bands, for the customer form.

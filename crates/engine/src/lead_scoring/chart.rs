@@ -2,7 +2,7 @@
 //! version's ROC curve on the Lead scoring page, and a lead's score over time in its details
 //! (with the model's grade bands behind the line).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use partner_advisor_learn::metrics::RocPoint;
 use plotters::prelude::*;
 
@@ -128,11 +128,14 @@ pub fn roc_svg(
     Ok(svg)
 }
 
-/// A lead's score over time (`points` oldest first), over the model's grade bands. A single
-/// point is drawn as a dot over a one-day span.
+/// A lead's score over time (`points` oldest first), over the model's grade bands, with times
+/// in the user's `offset` from UTC. Within two days (edits minutes apart) the points are evenly
+/// spaced and labelled with their time of day; over longer spans the axis is time, labelled
+/// with dates. A single point is drawn as a dot.
 pub fn score_history_svg(
     points: &[(DateTime<Utc>, u8)],
     grades: &GradeRanges,
+    offset: FixedOffset,
     lang: Language,
     dark: bool,
 ) -> Result<String> {
@@ -140,8 +143,23 @@ pub fn score_history_svg(
     let p = palette(dark);
     let (_, _, y_desc) = words(lang);
     let first = points.first().map_or_else(Utc::now, |(t, _)| *t);
-    let days = |t: &DateTime<Utc>| (*t - first).num_seconds() as f64 / 86_400.0;
-    let span = points.last().map_or(0.0, |(t, _)| days(t)).max(1.0);
+    let last = points.last().map_or(first, |(t, _)| *t);
+    let by_index = (last - first).num_seconds() < 2 * 86_400;
+    let local: Vec<DateTime<FixedOffset>> = points
+        .iter()
+        .map(|(t, _)| t.with_timezone(&offset))
+        .collect();
+    let x_of = |i: usize, t: &DateTime<Utc>| {
+        if by_index {
+            i as f64
+        } else {
+            (*t - first).num_seconds() as f64 / 86_400.0
+        }
+    };
+    let span = points
+        .last()
+        .map_or(0.0, |(t, _)| x_of(points.len() - 1, t))
+        .max(1.0);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (520, 240)).into_drawing_area();
@@ -150,7 +168,7 @@ pub fn score_history_svg(
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(44)
-            .build_cartesian_2d(-span * 0.03..span * 1.04, 0f64..100f64)
+            .build_cartesian_2d(-span * 0.05..span * 1.06, 0f64..100f64)
             .map_err(|e| chart_error(&e))?;
         for grade in Grade::ALL {
             let (lo, hi) = grades.range(grade);
@@ -161,13 +179,28 @@ pub fn score_history_svg(
             };
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(-span * 0.03, f64::from(lo)), (span * 1.04, top)],
+                    [(-span * 0.05, f64::from(lo)), (span * 1.06, top)],
                     grade_colour(grade)
                         .mix(if dark { 0.16 } else { 0.09 })
                         .filled(),
                 )))
                 .map_err(|e| chart_error(&e))?;
         }
+        let time_label = |x: &f64| -> String {
+            if by_index {
+                let i = x.round();
+                if (x - i).abs() > 1e-6 || i < 0.0 {
+                    return String::new();
+                }
+                local
+                    .get(i as usize)
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default()
+            } else {
+                let at = first + chrono::Duration::seconds((x * 86_400.0) as i64);
+                fmt::date(at.with_timezone(&offset).date_naive(), lang)
+            }
+        };
         let label_style = ("sans-serif", 11).into_font().color(&p.ink);
         chart
             .configure_mesh()
@@ -175,12 +208,13 @@ pub fn score_history_svg(
             .light_line_style(p.grid.mix(0.3))
             .bold_line_style(p.grid.mix(0.7))
             .axis_style(p.grid)
-            .x_labels(5)
-            .y_labels(5)
-            .x_label_formatter(&|d| {
-                let at = first + chrono::Duration::seconds((d * 86_400.0) as i64);
-                fmt::date(at.date_naive(), lang)
+            .x_labels(if by_index {
+                points.len().clamp(2, 6)
+            } else {
+                5
             })
+            .y_labels(5)
+            .x_label_formatter(&time_label)
             .y_label_formatter(&|v| fmt::int(*v as i64, lang))
             .y_desc(y_desc)
             .label_style(label_style.clone())
@@ -192,7 +226,7 @@ pub fn score_history_svg(
             chart
                 .draw_series(std::iter::once(Text::new(
                     grade.as_str().to_owned(),
-                    (span * 1.008, (f64::from(lo) + f64::from(hi)) / 2.0 + 2.5),
+                    (span * 1.02, (f64::from(lo) + f64::from(hi)) / 2.0 + 2.5),
                     ("sans-serif", 11).into_font().color(&grade_colour(grade)),
                 )))
                 .map_err(|e| chart_error(&e))?;
@@ -200,7 +234,7 @@ pub fn score_history_svg(
         // A step line: a score holds until the next scoring.
         let mut steps: Vec<(f64, f64)> = Vec::with_capacity(points.len() * 2);
         for (i, (t, s)) in points.iter().enumerate() {
-            let x = days(t);
+            let x = x_of(i, t);
             if i > 0 {
                 steps.push((x, steps[steps.len() - 1].1));
             }
@@ -213,7 +247,8 @@ pub fn score_history_svg(
             .draw_series(
                 points
                     .iter()
-                    .map(|(t, s)| Circle::new((days(t), f64::from(*s)), 3, LINE.filled())),
+                    .enumerate()
+                    .map(|(i, (t, s))| Circle::new((x_of(i, t), f64::from(*s)), 3, LINE.filled())),
             )
             .map_err(|e| chart_error(&e))?;
         root.present().map_err(|e| chart_error(&e))?;
@@ -239,6 +274,38 @@ mod tests {
         assert!(svg.contains("Taux de vrais positifs"));
     }
 
+    fn utc() -> FixedOffset {
+        FixedOffset::east_opt(0).expect("offset")
+    }
+
+    #[test]
+    fn edits_minutes_apart_are_spread_out_and_labelled_with_local_times() {
+        let t0 = Utc.with_ymd_and_hms(2026, 11, 24, 9, 9, 0).unwrap();
+        let points = [(t0, 48), (t0 + chrono::Duration::minutes(1), 45)];
+        let madrid = FixedOffset::east_opt(3600).expect("offset");
+        let svg = score_history_svg(
+            &points,
+            &GradeRanges::default(),
+            madrid,
+            Language::Es,
+            false,
+        )
+        .unwrap();
+        assert!(
+            svg.contains("\n10:09\n</text>") && svg.contains("\n10:10\n</text>"),
+            "{svg}"
+        );
+        let xs: Vec<f64> = svg
+            .match_indices("<circle cx=\"")
+            .filter_map(|(i, m)| {
+                let rest = &svg[i + m.len()..];
+                rest[..rest.find('"')?].parse().ok()
+            })
+            .collect();
+        assert_eq!(xs.len(), 2);
+        assert!(xs[1] - xs[0] > 200.0, "{xs:?}");
+    }
+
     #[test]
     fn score_chart_draws_each_point_and_the_grade_letters() {
         let t0 = Utc.with_ymd_and_hms(2026, 10, 1, 9, 0, 0).unwrap();
@@ -247,13 +314,20 @@ mod tests {
             (t0 + chrono::Duration::days(3), 62),
             (t0 + chrono::Duration::days(9), 81),
         ];
-        let svg = score_history_svg(&points, &GradeRanges::default(), Language::En, true).unwrap();
+        let svg =
+            score_history_svg(&points, &GradeRanges::default(), utc(), Language::En, true).unwrap();
         assert_eq!(svg.matches("<circle").count(), 3);
         for g in ["A", "B", "C", "D"] {
             assert!(svg.contains(&format!("\n{g}\n</text>")), "grade {g}");
         }
-        let single =
-            score_history_svg(&points[..1], &GradeRanges::default(), Language::Pl, false).unwrap();
+        let single = score_history_svg(
+            &points[..1],
+            &GradeRanges::default(),
+            utc(),
+            Language::Pl,
+            false,
+        )
+        .unwrap();
         assert_eq!(single.matches("<circle").count(), 1);
     }
 }

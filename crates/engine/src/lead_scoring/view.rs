@@ -723,13 +723,17 @@ pub struct LeadScoreView {
     pub chart_svg: String,
 }
 
-/// Lead `id`'s score, reasons and history; `None` when no model ever scored it.
+/// Lead `id`'s score, reasons and history, its chart's times `utc_offset_minutes` ahead of UTC
+/// (the user's time zone); `None` when no model ever scored it.
 pub async fn lead_score_view(
     ws: &Workspace,
     id: &str,
     lang: Language,
     dark: bool,
+    utc_offset_minutes: i32,
 ) -> Result<Option<LeadScoreView>> {
+    let offset = chrono::FixedOffset::east_opt(utc_offset_minutes.clamp(-18 * 60, 18 * 60) * 60)
+        .ok_or_else(|| EngineError::InvalidInput("a UTC offset within ±18 hours".into()))?;
     let Some(score) = super::lead_score(ws, id).await? else {
         return Ok(None);
     };
@@ -774,7 +778,7 @@ pub async fn lead_score_view(
                 version: p.version as u32,
             })
             .collect(),
-        chart_svg: chart::score_history_svg(&points, &grades, lang, dark)?,
+        chart_svg: chart::score_history_svg(&points, &grades, offset, lang, dark)?,
     }))
 }
 

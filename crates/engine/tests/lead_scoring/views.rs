@@ -50,7 +50,7 @@ async fn correcting_a_leads_industry_rescores_it_in_the_same_write() {
         .into_iter()
         .find(|l| l.substatus == LeadSubstatus::Received && &l.industry != best)
         .expect("a received lead");
-    let before = view::lead_score_view(&ws, &lead.id, Language::En, false)
+    let before = view::lead_score_view(&ws, &lead.id, Language::En, false, 60)
         .await
         .expect("view")
         .expect("scored");
@@ -63,7 +63,7 @@ async fn correcting_a_leads_industry_rescores_it_in_the_same_write() {
         .await
         .expect("edit to the worst industry");
     assert_eq!(&saved.industry, worst);
-    let low = view::lead_score_view(&ws, &lead.id, Language::En, false)
+    let low = view::lead_score_view(&ws, &lead.id, Language::En, false, 60)
         .await
         .expect("view")
         .expect("scored");
@@ -71,7 +71,7 @@ async fn correcting_a_leads_industry_rescores_it_in_the_same_write() {
     leads::edit_customer(&ws, &lead.id, &form(best), &later)
         .await
         .expect("edit to the best industry");
-    let high = view::lead_score_view(&ws, &lead.id, Language::En, false)
+    let high = view::lead_score_view(&ws, &lead.id, Language::En, false, 60)
         .await
         .expect("view")
         .expect("scored");

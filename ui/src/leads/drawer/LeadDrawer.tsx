@@ -46,7 +46,7 @@ import { DealSection, FactsSection } from "./FactsSection";
 import { HistorySection } from "./HistorySection";
 import { NoScoreSection, ScoreSection } from "./ScoreSection";
 import { useLeadDetail } from "./useLeadDetail";
-import { useLeadScore } from "./useLeadScore";
+import { useLeadScore, utcOffsetMinutes } from "./useLeadScore";
 
 const useStyles = makeStyles({
   drawer: {
@@ -183,7 +183,7 @@ export function LeadDrawer({ leadId, row, open, onClose, generation, onActed, on
     if (result.status === "error") return result.error;
     replace(result.data);
     // The lead was rescored in the same write: show its new score and reasons at once.
-    const fresh = await settle(commands.leadScoreDetail(language, id, dark));
+    const fresh = await settle(commands.leadScoreDetail(language, id, dark, utcOffsetMinutes()));
     if (fresh.status === "ok") score.replace(id, fresh.data);
     setChange({ id, from: before });
     onCustomerEdited?.(result.data);

@@ -19,6 +19,11 @@ export interface LeadScoreState {
   replace: (id: string, score: LeadScoreView | null) => void;
 }
 
+/** The user's time zone as minutes ahead of UTC, for the Rust-drawn chart's times. */
+export function utcOffsetMinutes(): number {
+  return -new Date().getTimezoneOffset();
+}
+
 /**
  * Lead `id`'s score with its reasons and the score-over-time chart (leadScoreDetail), drawn for
  * the light or dark theme and loaded again when `generation` changes; a reload keeps the score on
@@ -30,7 +35,7 @@ export function useLeadScore(language: Language, id: string | null, dark: boolea
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    void settle(commands.leadScoreDetail(language, id, dark)).then((result) => {
+    void settle(commands.leadScoreDetail(language, id, dark, utcOffsetMinutes())).then((result) => {
       if (!live) return;
       if (result.status === "ok") setLoaded({ id, request, score: result.data, error: null });
       else setLoaded((previous) => ({ id, request, score: previous?.id === id ? previous.score : null, error: result.error }));
