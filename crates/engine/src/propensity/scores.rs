@@ -5,7 +5,7 @@
 //!
 //! # How a run goes
 //!
-//! 1. **Read** the latest snapshot's customers a page at a time ([`super::inputs`]) for the
+//! 1. **Read** the latest snapshot's customers a page at a time (`inputs.rs`) for the
 //!    lookalikes' training rows: every customer, or the first [`fit::MAX_TRAINING_ROWS`] in
 //!    tenant ID order beyond that (tenant IDs are random GUIDs, so they are a random sample, and
 //!    a large workspace reads only that far).

@@ -4,7 +4,7 @@
 //! The texts live in `texts/<lang>.json`, one file per language with the same keys and
 //! placeholders as `en.json` (a test checks every file it finds against it). A language without
 //! a file yet speaks English: adding Spanish, French or Polish is a translated copy of `en.json`
-//! and a line in [`SOURCES`]. To add a signal: its sentence in every file and a case in
+//! and a line in `SOURCES`. To add a signal: its sentence in every file and a case in
 //! [`reason`].
 
 use std::collections::BTreeMap;
