@@ -1,10 +1,10 @@
 //! The words of the propensity scores: each reason as a sentence with the customer's figure, and
 //! an area's reasons joined for the reports' `<Area>Signals` columns.
 //!
-//! The texts live in `texts/<lang>.json`, one file per language with the same keys and
-//! placeholders as `en.json` (a test checks every file it finds against it). A language without
-//! a file yet speaks English: adding Spanish, French or Polish is a translated copy of `en.json`
-//! and a line in `SOURCES`. To add a signal: its sentence in every file and a case in
+//! The texts live in `texts/<lang>.json` (English, Spanish, French, Polish), with the same keys
+//! and placeholders in every file (a test checks them against `en.json`); a language without a
+//! file would speak English. Figures are whole numbers; lifts have one decimal, with the
+//! language's decimal sign. To add a signal: its sentence in every file and a case in
 //! [`reason`].
 
 use std::collections::BTreeMap;
@@ -32,7 +32,12 @@ pub(crate) struct Texts {
 }
 
 /// The languages with texts, English first (the fallback).
-const SOURCES: [(Language, &str); 1] = [(Language::En, include_str!("texts/en.json"))];
+const SOURCES: [(Language, &str); 4] = [
+    (Language::En, include_str!("texts/en.json")),
+    (Language::Es, include_str!("texts/es.json")),
+    (Language::Fr, include_str!("texts/fr.json")),
+    (Language::Pl, include_str!("texts/pl.json")),
+];
 
 /// The texts of a language (English when it has none yet), parsed once.
 pub(crate) fn texts(lang: Language) -> &'static Texts {
@@ -76,9 +81,14 @@ fn get<'a>(map: &'a BTreeMap<String, String>, key: &str) -> &'a str {
     map.get(key).map_or("", String::as_str)
 }
 
-/// A whole number or one decimal (lifts).
-fn lift_text(lift: f32) -> String {
-    format!("{:.1}", lift)
+/// A lift with one decimal, with the language's decimal sign.
+fn lift_text(lift: f32, lang: Language) -> String {
+    let text = format!("{lift:.1}");
+    if lang == Language::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
 }
 
 /// The sentence of one reason. `industry` is the customer's industry (for a fit by industry).
@@ -100,7 +110,7 @@ pub fn reason(r: &Reason, area: SolutionArea, industry: &str, lang: Language) ->
             )
         }
         Reason::Fit(tl) => {
-            let lift = lift_text(tl.lift);
+            let lift = lift_text(tl.lift, lang);
             let common = [("lift", lift.as_str()), ("area", area_name)];
             match tl.trait_ {
                 FitTrait::Uses(kind) => fill(
@@ -250,8 +260,22 @@ mod tests {
             lift: 2.0,
         });
         assert_eq!(
-            reason(&industry, SolutionArea::Azure, "Technology", Language::Pl),
+            reason(&industry, SolutionArea::Azure, "Technology", Language::En),
             "Technology (2.0× as common among Azure buyers)"
+        );
+        assert_eq!(
+            reason(
+                &uses,
+                SolutionArea::D365BusinessCentral,
+                "Retail",
+                Language::Es
+            ),
+            "Usa QuickBooks (3,2× más frecuente entre los compradores de Business Central)"
+        );
+        assert_eq!(
+            reason(&research, SolutionArea::Security, "Retail", Language::Fr),
+            "Se renseigne en ligne sur la sécurité et la protection contre les menaces \
+             (intensité 80 sur 100)"
         );
     }
 }
