@@ -21,7 +21,7 @@ use super::facts::{months_before, Edition, Facts, LeadHit, Observed, Posture};
 use super::intent::lead_areas;
 use crate::{EngineError, Result};
 
-/// Customers per page.
+/// Customers per page by default.
 pub(crate) const PAGE: u32 = 5_000;
 /// Days of leads that count as intent.
 const LEAD_DAYS: i64 = 90;
@@ -101,6 +101,7 @@ pub(crate) struct Reader<'a> {
     after: Option<String>,
     leads: HashMap<String, Vec<LeadHit>>,
     done: bool,
+    page: u32,
     usage: Vec<(NaiveDate, u8, usize, u32, u32)>,
 }
 
@@ -160,8 +161,9 @@ fn observed(record: &str) -> Option<Observed> {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader of `window`'s customers, with the leads of the last 90 days indexed.
-    pub(crate) async fn new(ws: &'a Workspace, window: Window) -> Result<Reader<'a>> {
+    /// A reader of `window`'s customers, `page` at a time, with the leads of the last 90 days
+    /// indexed.
+    pub(crate) async fn new(ws: &'a Workspace, window: Window, page: u32) -> Result<Reader<'a>> {
         let since = window.as_of - chrono::Days::new(LEAD_DAYS as u64);
         let mut leads: HashMap<String, Vec<LeadHit>> = HashMap::new();
         for (email, offer, cta, lead_type, classification, created) in
@@ -201,6 +203,7 @@ impl<'a> Reader<'a> {
             after: None,
             leads,
             done: false,
+            page: page.max(1),
             usage: Vec::new(),
         })
     }
@@ -218,9 +221,10 @@ impl<'a> Reader<'a> {
         }
         let pool = self.ws.pool();
         let w = &self.window;
-        let rows = table::tenants_page(pool, w.snapshot_id, self.after.as_deref(), PAGE).await?;
+        let rows =
+            table::tenants_page(pool, w.snapshot_id, self.after.as_deref(), self.page).await?;
         let n = rows.len();
-        if n < PAGE as usize {
+        if n < self.page as usize {
             self.done = true;
         }
         if n == 0 {

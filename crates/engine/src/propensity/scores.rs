@@ -127,6 +127,9 @@ pub struct ScoreOptions {
     pub map: ClusterMap,
     /// Seed of the lookalikes.
     pub seed: u64,
+    /// Customers read and scored at a time (memory against round trips to the database; the
+    /// scores do not depend on it).
+    pub page_size: u32,
 }
 
 impl Default for ScoreOptions {
@@ -134,6 +137,7 @@ impl Default for ScoreOptions {
         Self {
             map: ClusterMap::default(),
             seed: 6,
+            page_size: inputs::PAGE,
         }
     }
 }
@@ -278,12 +282,12 @@ async fn learn(
     ws: &Workspace,
     window: &inputs::Window,
     customers: u64,
-    seed: u64,
+    options: &ScoreOptions,
     progress: &dyn Progress,
     cancel: &CancelToken,
 ) -> Result<Learnt> {
     let started = std::time::Instant::now();
-    let mut reader = Reader::new(ws, window.clone()).await?;
+    let mut reader = Reader::new(ws, window.clone(), options.page_size).await?;
     let mut levels = Levels::default();
     let mut rows: Vec<Row> = Vec::new();
     let mut spend: Vec<[f64; AREAS]> = Vec::new();
@@ -295,7 +299,8 @@ async fn learn(
         if n == 0 {
             break;
         }
-        for f in &page[..n] {
+        // Exactly the first customers up to the cap, whatever the page size.
+        for f in page[..n].iter().take(fit::MAX_TRAINING_ROWS - rows.len()) {
             rows.push(fit::row(f, &mut levels));
             spend.push(SolutionArea::ALL.map(|a| fit::area_spend(a, f)));
         }
@@ -315,7 +320,7 @@ async fn learn(
     for (i, area) in SolutionArea::ALL.into_iter().enumerate() {
         cancel.check()?;
         let area_spend: Vec<f64> = spend.iter().map(|s| s[i]).collect();
-        let model = AreaModel::train(area, &rows, &area_spend, &levels, seed);
+        let model = AreaModel::train(area, &rows, &area_spend, &levels, options.seed);
         medians[i] = model.median_spend_per_employee;
         models.push(model);
         progress.report(Step {
@@ -347,7 +352,7 @@ pub async fn score_latest(
     let customers =
         u64::try_from(history_table::tenants_in(ws.pool(), window.snapshot_id).await?).unwrap_or(0);
     let started = std::time::Instant::now();
-    let learnt = learn(ws, &window, customers, options.seed, progress, cancel).await?;
+    let learnt = learn(ws, &window, customers, options, progress, cancel).await?;
     let learnt_at = started.elapsed();
     let Learnt {
         models,
@@ -356,7 +361,7 @@ pub async fn score_latest(
         read_ms,
     } = learnt;
 
-    let mut reader = Reader::new(ws, window.clone()).await?;
+    let mut reader = Reader::new(ws, window.clone(), options.page_size).await?;
     let mut page: Vec<Facts> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut fits: Vec<Vec<u8>> = vec![Vec::new(); AREAS];

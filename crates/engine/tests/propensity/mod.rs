@@ -263,6 +263,13 @@ async fn the_same_workspace_and_seed_give_the_same_scores() {
         key(&other),
         "same seed, same demo, same scores"
     );
+    // Paging changes nothing (400 customers in pages of 37: the last one short).
+    let paged = ScoreOptions {
+        page_size: 37,
+        ..ScoreOptions::default()
+    };
+    let (_, in_pages) = propensity::all_scores(&a, &paged).await.expect("paged");
+    assert_eq!(key(&first), key(&in_pages));
     let reseeded = ScoreOptions {
         seed: 7,
         ..ScoreOptions::default()
