@@ -275,7 +275,7 @@ pub(crate) fn dataset(rows: &[Row], levels: &Levels, skip: [Option<usize>; 2]) -
 pub enum FitMethod {
     /// The lookalike model.
     Lookalike {
-        /// Its learner, e.g. "gradient-boosted trees".
+        /// Its learner, e.g. "gradient-boosted trees" (both when the halves chose differently).
         learner: String,
         /// Validation ROC AUC of the two folds' models (their mean).
         validation_auc: f64,
@@ -398,11 +398,16 @@ impl AreaModel {
                 Ok(m) => {
                     let report = m.validation();
                     aucs.push(report.metrics.roc_auc);
-                    learner = match report.learner {
+                    let name = match report.learner {
                         learn::LearnerKind::Trees => "gradient-boosted trees",
                         learn::LearnerKind::Logistic => "logistic regression",
+                    };
+                    // Each half chooses its learner; say both when they differ.
+                    if learner.is_empty() {
+                        learner = name.to_owned();
+                    } else if learner != name {
+                        learner = format!("{learner} and {name}");
                     }
-                    .to_owned();
                     trained.push(m);
                 }
                 Err(e) => {

@@ -285,3 +285,49 @@ async fn the_same_workspace_and_seed_give_the_same_scores() {
     a.close().await;
     b.close().await;
 }
+
+/// Scoring time at a larger size (run by hand: `cargo test -p partner-advisor-engine --release
+/// --test engine bench_propensity -- --ignored --nocapture`; `PROPENSITY_BENCH_CUSTOMERS` sets
+/// the size, 20,000 by default).
+#[tokio::test]
+#[ignore = "benchmark: prints figures"]
+async fn bench_propensity() {
+    let customers: u32 = std::env::var("PROPENSITY_BENCH_CUSTOMERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let dir = tempfile::tempdir().expect("dir");
+    let started = Instant::now();
+    let ws = demo(&dir.path().join("ws"), customers, 42).await;
+    println!(
+        "figure: demo of {customers} customers generated in {} s",
+        started.elapsed().as_secs()
+    );
+    let started = Instant::now();
+    let mut n = 0u64;
+    let mut high = 0u64;
+    let summary = propensity::score_latest(
+        &ws,
+        &ScoreOptions::default(),
+        &NoProgress,
+        &CancelToken::new(),
+        &mut |s: &CustomerScores| {
+            n += 1;
+            high += u64::from(s.areas.iter().any(|a| a.fit >= 75 && a.intent >= 75));
+            Ok(())
+        },
+    )
+    .await
+    .expect("scores");
+    let elapsed = started.elapsed();
+    println!(
+        "figure: propensity scores of {n} customers in {:.2} s ({:.0} customers/s; reading the \
+         training rows {} ms, learning {} ms, scoring {} ms); {high} customers A1 in some area",
+        elapsed.as_secs_f64(),
+        n as f64 / elapsed.as_secs_f64(),
+        summary.timings_ms[0],
+        summary.timings_ms[1],
+        summary.timings_ms[2],
+    );
+    ws.close().await;
+}
