@@ -68,6 +68,8 @@ pub(crate) struct Texts {
     pub selection: BTreeMap<String, String>,
     pub accuracy: BTreeMap<String, String>,
     pub trend: BTreeMap<String, String>,
+    pub learners: BTreeMap<String, String>,
+    pub calibrations: BTreeMap<String, String>,
 }
 
 const SOURCES: [(Language, &str); 4] = [
@@ -398,6 +400,56 @@ pub fn accuracy_label(status: AccuracyStatus, lang: Language) -> String {
     texts(lang).accuracy.get(key).cloned().unwrap_or_default()
 }
 
+/// A number as the learn crate writes it (`0.1`) with the language's decimal separator.
+fn local_number(text: &str, lang: Language) -> String {
+    let (decimal, _) = separators(lang);
+    text.trim().replace('.', &decimal.to_string())
+}
+
+/// The learner of a version in `lang`, from the name the learn crate gives it
+/// ("boosted trees (31 leaves, depth 6, learning rate 0.1)", "logistic regression (L2 0.1)");
+/// a name of another shape is shown as it is.
+pub fn learner_text(name: &str, lang: Language) -> String {
+    let t = texts(lang);
+    let get = |k: &str| t.learners.get(k).cloned().unwrap_or_default();
+    if let Some(l2) = name
+        .strip_prefix("logistic regression (L2 ")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        return fill(&get("logistic"), &[("l2", &local_number(l2, lang))]);
+    }
+    let trees = name
+        .strip_prefix("boosted trees (")
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| {
+            let mut parts = r.split(", ");
+            let leaves = parts.next()?.strip_suffix(" leaves")?;
+            let depth = parts.next()?.strip_prefix("depth ")?;
+            let rate = parts.next()?.strip_prefix("learning rate ")?;
+            parts.next().is_none().then_some((leaves, depth, rate))
+        });
+    match trees {
+        Some((leaves, depth, rate)) => fill(
+            &get("trees"),
+            &[
+                ("leaves", leaves),
+                ("depth", depth),
+                ("rate", &local_number(rate, lang)),
+            ],
+        ),
+        None => name.to_owned(),
+    }
+}
+
+/// A calibration method's name ("Platt scaling") in `lang`; another name is shown as it is.
+pub fn calibration_text(name: &str, lang: Language) -> String {
+    texts(lang)
+        .calibrations
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| name.to_owned())
+}
+
 /// A trend's label in `lang`.
 pub fn trend_label(trend: Trend, lang: Language) -> String {
     texts(lang)
@@ -410,6 +462,40 @@ pub fn trend_label(trend: Trend, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn learner_and_calibration_names_are_translated_from_the_learn_crates_words() {
+        assert_eq!(
+            learner_text(
+                "boosted trees (31 leaves, depth 6, learning rate 0.1)",
+                Language::Es
+            ),
+            "árboles potenciados (31 hojas, profundidad 6, tasa de aprendizaje 0,1)"
+        );
+        assert_eq!(
+            learner_text("logistic regression (L2 0.1)", Language::Pl),
+            "regresja logistyczna (L2 0,1)"
+        );
+        assert_eq!(
+            learner_text("logistic regression (L2 0.1)", Language::En),
+            "logistic regression (L2 0.1)"
+        );
+        assert_eq!(learner_text("a new learner", Language::Fr), "a new learner");
+        assert_eq!(
+            calibration_text("Platt scaling", Language::Fr),
+            "mise à l’échelle de Platt"
+        );
+        assert_eq!(calibration_text("none", Language::Es), "ninguna");
+        assert_eq!(calibration_text("beta", Language::Pl), "beta");
+        for lang in ALL {
+            for name in ["none", "Platt scaling", "isotonic regression"] {
+                assert!(
+                    texts(lang).calibrations.contains_key(name),
+                    "{lang:?} {name}"
+                );
+            }
+        }
+    }
 
     const ALL: [Language; 4] = [Language::En, Language::Es, Language::Fr, Language::Pl];
 

@@ -133,7 +133,7 @@ fn version_summary(v: &ModelVersion, lang: Language) -> VersionSummary {
         f1: opt(m.f1),
         qualified: v.report.counts.qualified,
         disqualified: v.report.counts.disqualified,
-        learner: v.report.learner_name.clone(),
+        learner: texts::learner_text(&v.report.learner_name, lang),
     }
 }
 
@@ -597,7 +597,7 @@ pub async fn version_view(
         false_negatives: m.confusion.false_negatives,
         training_rows: r.counts.training_rows,
         validation_rows: r.counts.validation_rows,
-        calibration: r.calibration.clone(),
+        calibration: texts::calibration_text(&r.calibration, lang),
         window_start: r.window_start.to_rfc3339(),
         chosen_by_admin: r.chosen_by_admin,
         attributes: r
