@@ -203,6 +203,49 @@ pub struct Facts {
     pub observed: Vec<Observed>,
     /// Leads from the customer's domain in the 90 days before the snapshot (or since).
     pub leads: Vec<LeadHit>,
+    /// What the reports write of the customer and the scores do not read.
+    pub identity: Identity,
+}
+
+/// What the reports write of a customer beyond what the scores read: name, TPID, address,
+/// segment (empty when unknown).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity {
+    /// Customer name.
+    pub name: String,
+    /// TPID.
+    pub tpid: String,
+    /// City.
+    pub city: String,
+    /// State or region.
+    pub state: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// Segment as stored (e.g. `SMB`).
+    pub segment: String,
+}
+
+impl Identity {
+    /// Clears every value, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.name.clear();
+        self.tpid.clear();
+        self.city.clear();
+        self.state.clear();
+        self.postal_code.clear();
+        self.segment.clear();
+    }
+
+    /// Copies `other` into `self`, reusing the buffers.
+    pub fn copy_from(&mut self, other: &Identity) {
+        self.clear();
+        self.name.push_str(&other.name);
+        self.tpid.push_str(&other.tpid);
+        self.city.push_str(&other.city);
+        self.state.push_str(&other.state);
+        self.postal_code.push_str(&other.postal_code);
+        self.segment.push_str(&other.segment);
+    }
 }
 
 /// Productivity licences that make a customer a Microsoft 365 customer.
@@ -246,6 +289,7 @@ impl Facts {
     /// Clears every value, keeping the buffers.
     pub fn reset(&mut self) {
         self.tenant_id.clear();
+        self.identity.clear();
         self.domain.clear();
         self.country.clear();
         self.industry.clear();

@@ -245,6 +245,13 @@ impl<'a> Reader<'a> {
             f.employees = u32::try_from(r.5).unwrap_or(0);
             f.acr_usd_month = r.6;
             f.last_transaction = r.7.as_deref().and_then(iso_date);
+            let id = &mut f.identity;
+            id.name.push_str(&r.8);
+            id.tpid.push_str(r.9.as_deref().unwrap_or(""));
+            id.city.push_str(&r.10);
+            id.state.push_str(r.11.as_deref().unwrap_or(""));
+            id.postal_code.push_str(r.12.as_deref().unwrap_or(""));
+            id.segment.push_str(&r.13);
         }
         let facts = &mut out[..n];
         let first = rows[0].0.clone();

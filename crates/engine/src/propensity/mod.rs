@@ -12,17 +12,20 @@
 //!   for every customer of the latest snapshot ([`score_latest`]), reading it a page at a time
 //!   (`inputs`).
 //! - [`texts`]: the reasons as sentences (the reports' `<Area>Signals` cells).
+//! - [`report`]: one of the six reports for the latest snapshot, streamed to a CSV file.
 
 pub mod cohorts;
 pub mod facts;
 pub mod fit;
 mod inputs;
 pub mod intent;
+pub mod report;
 pub mod revenue;
 pub mod scores;
 pub mod segments;
 pub mod texts;
 
 pub use scores::{
-    all_scores, score_latest, AreaScore, CustomerScores, Reason, ScoreOptions, ScoringSummary,
+    all_scores, score_latest, AreaScore, CustomerFacts, CustomerScores, Reason, ScoreOptions,
+    ScoringSummary,
 };

@@ -24,7 +24,7 @@ use partner_advisor_store::tables::history as history_table;
 use partner_advisor_store::Workspace;
 
 use super::cohorts::{self, FlagSet, PlaySet, WorkloadSet};
-use super::facts::{Edition, Facts, AREAS};
+use super::facts::{Edition, Facts, Identity, AREAS};
 use super::fit::{self, AreaModel, FitMethod, Levels, Row, TraitLift};
 use super::inputs::{self, Reader};
 use super::intent::{self, Contribution};
@@ -106,6 +106,59 @@ pub struct CustomerScores {
     pub azure_existing: WorkloadSet,
     /// Azure workloads recommended.
     pub azure_recommended: WorkloadSet,
+    /// The customer's firmographics as the reports write them.
+    pub customer: CustomerFacts,
+}
+
+/// What the reports write of the customer itself (copied from its facts).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerFacts {
+    /// Name, TPID, address, segment.
+    pub identity: Identity,
+    /// Primary domain (lower case).
+    pub domain: String,
+    /// Country code.
+    pub country: String,
+    /// Industry.
+    pub industry: String,
+    /// Vertical.
+    pub vertical: String,
+    /// Employees.
+    pub employees: u32,
+    /// Last transaction with the partner.
+    pub last_transaction: Option<NaiveDate>,
+    /// The agreement in force the renewal report describes: an Enterprise Agreement, else an
+    /// Open agreement (program as written, end date when known).
+    pub agreement: Option<(&'static str, Option<NaiveDate>)>,
+}
+
+impl CustomerFacts {
+    fn copy_from(&mut self, f: &Facts) {
+        use partner_advisor_domain::{ExternalSignalKind as K, LicenseProgram};
+        self.identity.copy_from(&f.identity);
+        for (to, from) in [
+            (&mut self.domain, &f.domain),
+            (&mut self.country, &f.country),
+            (&mut self.industry, &f.industry),
+            (&mut self.vertical, &f.vertical),
+        ] {
+            to.clear();
+            to.push_str(from);
+        }
+        self.employees = f.employees;
+        self.last_transaction = f.last_transaction;
+        self.agreement = [K::EnterpriseAgreement, K::OpenLicense]
+            .into_iter()
+            .find_map(|k| {
+                let a = f.agreement(k)?;
+                let program = a.license.unwrap_or(if k == K::EnterpriseAgreement {
+                    LicenseProgram::EnterpriseAgreement
+                } else {
+                    LicenseProgram::Open
+                });
+                Some((program.as_str(), a.until))
+            });
+    }
 }
 
 impl CustomerScores {
@@ -248,6 +301,7 @@ pub(crate) fn assemble(
     let (existing, recommended) = cohorts::azure_workloads(f, plays);
     out.azure_existing = existing;
     out.azure_recommended = recommended;
+    out.customer.copy_from(f);
 }
 
 impl CustomerScores {
@@ -273,6 +327,7 @@ impl CustomerScores {
             transacted_36m: false,
             azure_existing: WorkloadSet::default(),
             azure_recommended: WorkloadSet::default(),
+            customer: CustomerFacts::default(),
         }
     }
 }

@@ -11,7 +11,8 @@ use sqlx::SqlitePool;
 use crate::Result;
 
 /// One customer of the snapshot: tenant, primary domain, country, industry, vertical,
-/// employees, Azure spend per month, last transaction (ISO date).
+/// employees, Azure spend per month, last transaction (ISO date), then what the reports write
+/// of it: name, TPID, city, state, postal code, segment.
 pub type TenantRow = (
     String,
     String,
@@ -21,6 +22,12 @@ pub type TenantRow = (
     i64,
     f64,
     Option<String>,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
 );
 
 /// The customers of `snapshot_id` whose tenant ID sorts after `after` (all when `None`), in
@@ -33,7 +40,8 @@ pub async fn tenants_page(
 ) -> Result<Vec<TenantRow>> {
     Ok(sqlx::query_as(
         "SELECT s.tenant_id, c.primary_domain, c.country, c.industry, c.vertical, s.employees, \
-           s.acr_usd_month, s.last_transaction \
+           s.acr_usd_month, s.last_transaction, c.name, c.tpid, c.city, c.state, c.postal_code, \
+           c.segment \
          FROM customer_states s JOIN customers c USING (tenant_id) \
          WHERE s.snapshot_id = ? AND s.tenant_id > ? ORDER BY s.tenant_id LIMIT ?",
     )
