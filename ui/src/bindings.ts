@@ -103,7 +103,11 @@ export const commands = {
 	publishScoringVersion: (modelId: number, version: number) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("publish_scoring_version", { modelId, version })),
 	/**  Goes back to an older version, then rescores the open leads. */
 	revertScoringModel: (modelId: number, version: number) => typedError<ScoringSummary, IpcError_Serialize>(__TAURI_INVOKE("revert_scoring_model", { modelId, version })),
-	/**  Moves one end of a grade's range (its neighbour follows) and re-grades the scores. */
+	/**
+	 *  Moves one end of a grade's range (its neighbour follows) and re-grades the scores. A value
+	 *  out of reach is refused with `invalidInput` and, in `details`, the values that end can take
+	 *  now as JSON (`{"min": 51, "max": 99}`), so the window can say it in the user's language.
+	 */
 	setGradeBound: (modelId: number, grade: Grade, upper: boolean, value: number) => typedError<GradeRangesView, IpcError_Serialize>(__TAURI_INVOKE("set_grade_bound", { modelId, grade, upper, value })),
 	/**  Puts a model's grade ranges back to A 75–100, B 50–74, C 25–49, D 0–24. */
 	resetGradeRanges: (modelId: number) => typedError<GradeRangesView, IpcError_Serialize>(__TAURI_INVOKE("reset_grade_ranges", { modelId })),

@@ -13,9 +13,10 @@ use partner_advisor_engine::lead_scoring::{
 };
 use partner_advisor_engine::leads::{self, forms::CustomerForm, view::LeadDetail};
 use partner_advisor_engine::settings::Language;
+use partner_advisor_engine::EngineError;
 use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
+use crate::error::{IpcError, IpcResult};
 use crate::events::DataChanged;
 use crate::state::AppState;
 
@@ -185,7 +186,9 @@ pub async fn revert_scoring_model(
     Ok(summary)
 }
 
-/// Moves one end of a grade's range (its neighbour follows) and re-grades the scores.
+/// Moves one end of a grade's range (its neighbour follows) and re-grades the scores. A value
+/// out of reach is refused with `invalidInput` and, in `details`, the values that end can take
+/// now as JSON (`{"min": 51, "max": 99}`), so the window can say it in the user's language.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_grade_bound(
@@ -200,8 +203,24 @@ pub async fn set_grade_bound(
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
         let bound = if upper { Bound::Max } else { Bound::Min };
-        lead_scoring::set_grade_bound(ws, model_id.into(), grade, bound, value, &state.clock)
-            .await?
+        match lead_scoring::set_grade_bound(ws, model_id.into(), grade, bound, value, &state.clock)
+            .await
+        {
+            Ok(ranges) => ranges,
+            Err(e @ EngineError::InvalidInput(_)) => {
+                let current = lead_scoring::model(ws, model_id.into()).await?.grades;
+                let allowed: Vec<u8> = (0..=100)
+                    .filter(|v| current.with_bound(grade, bound, *v).is_ok())
+                    .collect();
+                let error = IpcError::from(e);
+                return Err(match (allowed.first(), allowed.last()) {
+                    (Some(min), Some(max)) => error
+                        .with_details(serde_json::json!({ "min": min, "max": max }).to_string()),
+                    _ => error,
+                });
+            }
+            Err(e) => return Err(e.into()),
+        }
     };
     scores_changed(&app, &state).await;
     Ok(ranges.into())

@@ -935,6 +935,8 @@ export const en = {
   "scoring.grades.meaningC": "Less likely to qualify.",
   "scoring.grades.meaningD": "Least likely to qualify.",
   "scoring.grades.wholeNumber": "Enter a whole score from 0 to 100.",
+  "scoring.grades.allowedMin": "Not saved: the lowest score of grade {grade} can be {min} to {max}.",
+  "scoring.grades.allowedMax": "Not saved: the highest score of grade {grade} can be {min} to {max}.",
   "scoring.grades.refused": "Not saved: {reason}.",
   "scoring.grades.failed": "The grade ranges could not be saved",
   "scoring.grades.reset": "Reset to defaults",

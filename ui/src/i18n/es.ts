@@ -908,6 +908,8 @@ export const es: Record<MessageKey, string> = {
   "scoring.grades.meaningC": "Menos probables de calificarse.",
   "scoring.grades.meaningD": "Los menos probables de calificarse.",
   "scoring.grades.wholeNumber": "Escriba una puntuación entera de 0 a 100.",
+  "scoring.grades.allowedMin": "No se guardó: la puntuación mínima de la calificación {grade} puede ir de {min} a {max}.",
+  "scoring.grades.allowedMax": "No se guardó: la puntuación máxima de la calificación {grade} puede ir de {min} a {max}.",
   "scoring.grades.refused": "No se guardó: {reason}.",
   "scoring.grades.failed": "No se pudieron guardar los rangos de calificación",
   "scoring.grades.reset": "Restablecer valores predeterminados",

@@ -908,6 +908,8 @@ export const fr: Record<MessageKey, string> = {
   "scoring.grades.meaningC": "Moins susceptibles d'être qualifiés.",
   "scoring.grades.meaningD": "Les moins susceptibles d'être qualifiés.",
   "scoring.grades.wholeNumber": "Saisissez un score entier de 0 à 100.",
+  "scoring.grades.allowedMin": "Non enregistré : le score le plus bas de la note {grade} peut aller de {min} à {max}.",
+  "scoring.grades.allowedMax": "Non enregistré : le score le plus haut de la note {grade} peut aller de {min} à {max}.",
   "scoring.grades.refused": "Non enregistré : {reason}.",
   "scoring.grades.failed": "Impossible d'enregistrer les plages de notes",
   "scoring.grades.reset": "Rétablir les valeurs par défaut",

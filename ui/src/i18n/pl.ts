@@ -908,6 +908,8 @@ export const pl: Record<MessageKey, string> = {
   "scoring.grades.meaningC": "Mniej prawdopodobna kwalifikacja.",
   "scoring.grades.meaningD": "Najmniej prawdopodobna kwalifikacja.",
   "scoring.grades.wholeNumber": "Wpisz ocenę jako liczbę całkowitą od 0 do 100.",
+  "scoring.grades.allowedMin": "Nie zapisano: najniższy wynik oceny {grade} może wynosić od {min} do {max}.",
+  "scoring.grades.allowedMax": "Nie zapisano: najwyższy wynik oceny {grade} może wynosić od {min} do {max}.",
   "scoring.grades.refused": "Nie zapisano: {reason}.",
   "scoring.grades.failed": "Nie udało się zapisać zakresów klas",
   "scoring.grades.reset": "Przywróć domyślne",

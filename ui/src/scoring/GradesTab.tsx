@@ -123,6 +123,13 @@ export function GradesTab({ model, onChanged }: { model: ScoringModelSummary; on
     const bound: Bound = `${grade}-${upper ? "max" : "min"}`;
     const text = typed[bound];
     if (text === undefined) return;
+    // The backend says which values this end can take now; its sentence is the fallback.
+    const refusal = (details: string | null | undefined, message: string) => {
+      const allowed = allowedRange(details);
+      return allowed
+        ? t(upper ? "scoring.grades.allowedMax" : "scoring.grades.allowedMin", { grade, min: allowed.min, max: allowed.max })
+        : t("scoring.grades.refused", { reason: message });
+    };
     const [min, max] = rangeOf(ranges, grade);
     const current = upper ? max : min;
     const value = Number(text.trim());
@@ -140,7 +147,7 @@ export function GradesTab({ model, onChanged }: { model: ScoringModelSummary; on
     const result = await settle(commands.setGradeBound(model.id, grade, upper, value));
     setSaving(null);
     if (result.status === "error") {
-      if (result.error.code === "invalidInput") setRefused({ bound, message: t("scoring.grades.refused", { reason: result.error.message }) });
+      if (result.error.code === "invalidInput") setRefused({ bound, message: refusal(result.error.details, result.error.message) });
       else setError(result.error);
       return;
     }
@@ -250,4 +257,19 @@ export function GradesTab({ model, onChanged }: { model: ScoringModelSummary; on
       </div>
     </div>
   );
+}
+
+/** The `{min, max}` a refused grade bound may take, from the error's details (JSON). */
+function allowedRange(details: string | null | undefined): { min: number; max: number } | null {
+  if (!details) return null;
+  try {
+    const parsed: unknown = JSON.parse(details);
+    if (typeof parsed === "object" && parsed !== null && "min" in parsed && "max" in parsed) {
+      const { min, max } = parsed;
+      if (typeof min === "number" && typeof max === "number") return { min, max };
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }

@@ -806,7 +806,13 @@ export function installScoringMock(config) {
       const m = findModel(modelId);
       if (!m) return notFoundModel(modelId);
       const moved = withBound(m.grades, grade, upper, value);
-      if (moved.error) return fail("invalidInput", moved.error);
+      if (moved.error) {
+        // As the app: the values this end can take now, for the window to say in its language.
+        const allowed = [];
+        for (let v = 0; v <= 100; v++) if (!withBound(m.grades, grade, upper, v).error) allowed.push(v);
+        const details = allowed.length ? JSON.stringify({ min: allowed[0], max: allowed.at(-1) }) : null;
+        return fail("invalidInput", moved.error, details);
+      }
       m.grades = { ...moved.ranges };
       regrade(m);
       changed();
