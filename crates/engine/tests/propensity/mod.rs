@@ -1,6 +1,8 @@
 //! Propensity scores on real encrypted demo workspaces: fit and intent against the generator's
 //! latent truth per solution area, and determinism.
 
+mod report;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
