@@ -40,6 +40,9 @@ enum Command {
     /// Leads (Partner Center referrals): export the filtered list.
     #[command(subcommand)]
     Leads(commands::leads::Command),
+    /// Propensity reports (CloudAscent): write one of the six reports as CSV.
+    #[command(subcommand)]
+    Report(commands::report::Command),
     /// Train, evaluate and apply a binary model on any CSV file (e.g. a CRM history).
     #[command(subcommand)]
     Model(commands::model::Command),
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
             Command::Credentials(command) => commands::credentials::run(command),
             Command::Opportunities(command) => commands::opportunities::run(command).await,
             Command::Leads(command) => commands::leads::run(command).await,
+            Command::Report(command) => commands::report::run(command).await,
             Command::Model(command) => commands::model::run(command),
         }
     });

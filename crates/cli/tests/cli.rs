@@ -22,6 +22,7 @@ fn cli(data_dir: &Path) -> Command {
 
 mod import;
 mod leads;
+mod report;
 
 fn text(output: &Output) -> (String, String) {
     (

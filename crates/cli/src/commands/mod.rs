@@ -6,6 +6,7 @@ pub mod import;
 pub mod leads;
 pub mod model;
 pub mod opportunities;
+pub mod report;
 pub mod workspace;
 
 use partner_advisor_store::KeySource;

@@ -46,9 +46,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::NaiveDate;
+/// The six reports (re-exported for the callers of [`generate`]).
+pub use partner_advisor_formats::cloudascent::PropensityReport;
 use partner_advisor_formats::cloudascent::{
-    column_key, ColumnRole, Firmographic, PropensityReport, RenewalField, ReportColumn,
-    SolutionArea, WorkloadField,
+    column_key, ColumnRole, Firmographic, RenewalField, ReportColumn, SolutionArea, WorkloadField,
 };
 use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter};
 use partner_advisor_store::tables::partner as partner_table;
