@@ -75,8 +75,43 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", describe(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes as one line, leaving out a cause the message before already says
+/// (the engine's errors quote their OS error, which is also their source).
+fn describe(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn a_cause_already_quoted_is_not_repeated() {
+        let os = std::io::Error::from_raw_os_error(2);
+        let quoted = anyhow::Error::new(std::io::Error::new(os.kind(), os.to_string()))
+            .context(format!("cannot create /nowhere/x.csv.part: {os}"));
+        assert_eq!(
+            describe(&quoted),
+            format!("cannot create /nowhere/x.csv.part: {os}")
+        );
+        let chained = anyhow::anyhow!("disk full").context("writing the report");
+        assert_eq!(describe(&chained), "writing the report: disk full");
     }
 }
