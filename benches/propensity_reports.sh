@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Propensity reports benchmark (issue 6, "Benchmarks"): the six CloudAscent reports written by the
+# release CLI (`partner-advisor report generate`) for a demo workspace of N customers — wall time,
+# peak RSS (/usr/bin/time -v) and MB/s (output bytes / wall time) — and, in the same run, the same
+# pipeline in polars: read the customers CSV, compute the bands (75/55/30) and the clusters through
+# the default 4×4 map (SPEC §6.1), write the six CSVs. One table against the SPEC §11 budget.
+#
+#   benches/propensity_reports.sh [N ...]        # default: 10000 1000000
+#
+# The demo workspace of each N is generated once and cached under
+# ${PROPENSITY_BENCH_OUT:-target/propensity-bench}/ws-N (delete it to regenerate); the demo's own
+# generation time is printed the first time. Python packages go into a venv under
+# ${XDG_CACHE_HOME:-$HOME/.cache}/partner-advisor/bench-venv (never into the system Python).
+# The workspaces are passphrase workspaces (PARTNER_ADVISOR_PASSPHRASE, a fixed bench value unless
+# set), so no OS keychain is needed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/partner-advisor/bench-venv"
+out="${PROPENSITY_BENCH_OUT:-$root/target/propensity-bench}"
+python="${PYTHON:-python3}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 1000000)
+reports=(renewal azure d365 m365 security surface)
+as_of="${PROPENSITY_BENCH_AS_OF:-2026-10-31}"
+export PARTNER_ADVISOR_PASSPHRASE="${PARTNER_ADVISOR_PASSPHRASE:-propensity-bench-passphrase}"
+
+if [ ! -x /usr/bin/time ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get install -y time || { apt-get update && apt-get install -y time; }
+    else
+        echo "/usr/bin/time is missing: install the 'time' package (apt) and run again" >&2
+        exit 1
+    fi
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+    mkdir -p "$(dirname "$venv")"
+    if ! "$python" -m venv "$venv"; then
+        rm -rf "$venv"
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            apt-get install -y python3-venv || { apt-get update && apt-get install -y python3-venv; }
+            "$python" -m venv "$venv"
+        else
+            echo "python3 -m venv failed: install python3-venv (apt) and run again" >&2
+            exit 1
+        fi
+    fi
+fi
+# Pinned: polars 2.1.0 is the peer SPEC §11 names (and the newest release at the time of writing).
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check polars==2.1.0
+echo "Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())'):" \
+    $("$venv/bin/python" -m pip freeze --disable-pip-version-check | grep -iE '^polars' | tr '\n' ' ')
+
+(cd "$root" && cargo build --release -p partner-advisor-cli)
+bin="$root/target/release/partner-advisor"
+
+mkdir -p "$out"
+for n in "${sizes[@]}"; do
+    ws="$out/ws-$n"
+    if [ ! -f "$ws/.bench-complete" ]; then
+        rm -rf "$ws"
+        echo "Generating the demo workspace of $n customers (cached in $ws)…"
+        /usr/bin/time -v -o "$out/time-demo-$n.txt" \
+            "$bin" demo --workspace "$ws" --customers "$n" --as-of "$as_of" </dev/null
+        touch "$ws/.bench-complete"
+    fi
+    run="$out/run-$n"
+    rm -rf "$run"
+    mkdir -p "$run/engine" "$run/polars"
+    for r in "${reports[@]}"; do
+        /usr/bin/time -v -o "$run/time-$r.txt" \
+            "$bin" report generate --workspace "$ws" --report "$r" --out "$run/engine/$r.csv" \
+            </dev/null >"$run/cli-$r.txt" 2>&1 || { cat "$run/cli-$r.txt" >&2; exit 1; }
+    done
+    # The polars input: one customers CSV with every column of the six reports but the clusters
+    # (firmographics, plays, fit and intent of each area, flags), built from the engine's files
+    # (not timed), then the timed polars run in its own process for its peak RSS.
+    "$venv/bin/python" "$root/benches/propensity_reports.py" prepare "$run"
+    /usr/bin/time -v -o "$run/time-polars.txt" \
+        "$venv/bin/python" "$root/benches/propensity_reports.py" polars "$run" \
+        >"$run/polars.txt"
+    "$venv/bin/python" "$root/benches/propensity_reports.py" check "$run"
+done
+
+"$venv/bin/python" "$root/benches/propensity_reports.py" table "$out" "${sizes[@]}"
