@@ -82,6 +82,30 @@ pub(crate) fn write_json_atomically<T: Serialize>(path: &Path, value: &T) -> Res
         .map_err(|e| EngineError::io(format!("writing {}", path.display()), e))
 }
 
+/// The texts of `lang` from a module's catalogue of JSON files (one per language, English first,
+/// the fallback), parsed into `cell` the first time any language is asked for. The files are
+/// part of the build and each module checks them in a test, so a parse failure is a bug.
+pub(crate) fn catalogue<T: serde::de::DeserializeOwned>(
+    cell: &'static std::sync::OnceLock<Vec<(Language, T)>>,
+    what: &str,
+    sources: &[(Language, &str)],
+    lang: Language,
+) -> &'static T {
+    let all = cell.get_or_init(|| {
+        sources
+            .iter()
+            .map(|(l, s)| {
+                let t: T = serde_json::from_str(s)
+                    .unwrap_or_else(|e| panic!("{what} texts/{l:?}.json does not parse: {e}"));
+                (*l, t)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&all[0].1, |(_, t)| t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -87,20 +87,7 @@ pub(crate) fn source(lang: Language) -> &'static str {
 /// The texts of a language, parsed once.
 pub(crate) fn texts(lang: Language) -> &'static Texts {
     static PARSED: OnceLock<Vec<(Language, Texts)>> = OnceLock::new();
-    let all = PARSED.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(l, s)| {
-                // The files are part of the build and checked by a test: a parse failure is a bug.
-                let t: Texts = serde_json::from_str(s)
-                    .unwrap_or_else(|e| panic!("texts/{l:?}.json does not parse: {e}"));
-                (*l, t)
-            })
-            .collect()
-    });
-    all.iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&all[0].1, |(_, t)| t)
+    crate::settings::catalogue(&PARSED, "opportunities", &SOURCES, lang)
 }
 
 /// Replaces `{name}` placeholders; unknown ones are left as they are. Shared by every texts

@@ -42,20 +42,7 @@ const SOURCES: [(Language, &str); 4] = [
 /// The texts of a language (English when it has none yet), parsed once.
 pub(crate) fn texts(lang: Language) -> &'static Texts {
     static PARSED: OnceLock<Vec<(Language, Texts)>> = OnceLock::new();
-    let all = PARSED.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(l, s)| {
-                // The files are part of the build and checked by a test: a parse failure is a bug.
-                let t: Texts = serde_json::from_str(s)
-                    .unwrap_or_else(|e| panic!("propensity texts/{l:?}.json: {e}"));
-                (*l, t)
-            })
-            .collect()
-    });
-    all.iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&all[0].1, |(_, t)| t)
+    crate::settings::catalogue(&PARSED, "propensity", &SOURCES, lang)
 }
 
 fn key(signal: IntentSignal) -> &'static str {
