@@ -49,28 +49,10 @@ async fn demo(dir: &Path, customers: u32) -> Workspace {
     .0
 }
 
-/// ROC AUC by the rank-sum formula (ties count half).
+/// ROC AUC of `(score, positive)` pairs (ties count half), by the learner's own metric.
 fn auc(scores: &[(f64, bool)]) -> f64 {
-    let mut s = scores.to_vec();
-    s.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut rank_sum, mut positives) = (0.0, 0.0);
-    let mut i = 0;
-    while i < s.len() {
-        let mut j = i;
-        while j < s.len() && s[j].0 == s[i].0 {
-            j += 1;
-        }
-        let avg = (i + j + 1) as f64 / 2.0;
-        for x in &s[i..j] {
-            if x.1 {
-                rank_sum += avg;
-                positives += 1.0;
-            }
-        }
-        i = j;
-    }
-    let negatives = s.len() as f64 - positives;
-    (rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives)
+    let (values, labels): (Vec<f64>, Vec<bool>) = scores.iter().copied().unzip();
+    partner_advisor_learn::metrics::roc_auc(&values, &labels)
 }
 
 /// The machine-learning models, scored on the most recent labelled snapshots by models trained
