@@ -6,7 +6,9 @@
 //! function that writes its header, as one the importer does not use. Then the Lighthouse Sales
 //! Advisor export, the co-sell opportunities CSV (`Referral ID` with one of its status or D-U-N-S
 //! columns) and the Partner Center leads export (two lead-only columns such as `LeadType` and
-//! `CallToAction`, or a lead/referral ID column and two more); everything else is unknown, with
+//! `CallToAction`, or a lead/referral ID column and two more); a CloudAscent propensity report
+//! download (an `<Area>Cluster`/`Fit`/`Intent` column, see
+//! [`crate::cloudascent::detect_report`]) before those; everything else is unknown, with
 //! the header that was seen. [`detect`] also names JSON (first character `{` or `[`) as a
 //! Referrals API response.
 //!
@@ -157,6 +159,9 @@ pub enum FileKind {
     CoSellOpportunities,
     /// A Referrals API response (JSON): a page of referrals.
     ReferralsApi,
+    /// One of Microsoft's CloudAscent propensity report downloads (imported as a report of its
+    /// own, not into a snapshot).
+    CloudAscent(crate::cloudascent::PropensityReport),
     /// Not a format the app knows.
     Unknown {
         /// The first record of the file, as seen.
@@ -174,6 +179,7 @@ impl FileKind {
                 | FileKind::PartnerCenterLeads
                 | FileKind::CoSellOpportunities
                 | FileKind::ReferralsApi
+                | FileKind::CloudAscent(_)
         )
     }
 
@@ -206,6 +212,7 @@ impl fmt::Display for FileKind {
                 f.write_str("Partner Center co-sell opportunities CSV")
             }
             FileKind::ReferralsApi => f.write_str("Partner Center Referrals API response (JSON)"),
+            FileKind::CloudAscent(report) => f.write_str(report.title()),
             FileKind::Unknown { header } if header.is_empty() => f.write_str("unknown format"),
             FileKind::Unknown { header } => {
                 let shown: Vec<&str> = header.iter().take(8).map(String::as_str).collect();
@@ -274,6 +281,9 @@ pub fn detect_header(header: &[String]) -> FileKind {
         return FileKind::UnusedUsageReport { functions };
     }
 
+    if let Some(report) = crate::cloudascent::detect_report(header) {
+        return FileKind::CloudAscent(report);
+    }
     let lighthouse = LIGHTHOUSE_EXPORT_COLUMNS.iter().filter(|c| has(c)).count();
     if has("Opportunity Type") && lighthouse >= 4 {
         return FileKind::LighthouseOpportunities;

@@ -10,7 +10,8 @@
 //! - [`detect`](mod@detect): which known format a file is, from its header.
 //! - [`usage_reports`]: Microsoft 365 usage reports into per-workload monthly figures and
 //!   per-user activity; [`lighthouse`]: the Sales Advisor opportunities export; [`leads`]: the
-//!   Partner Center leads export (and the app's own), the co-sell CSV and Referrals API JSON.
+//!   Partner Center leads export (and the app's own), the co-sell CSV and Referrals API JSON;
+//!   [`cloudascent`]: the six CloudAscent propensity reports' columns and Microsoft's downloads.
 //! - [`report`]: per file, rows read and accepted, problems with line and column, notes.
 //!
 //! To support a new file format: a [`detect::FileKind`] variant and its signature in
@@ -61,6 +62,8 @@ pub enum FileContent {
         /// A Referrals API page's next page.
         next_link: Option<String>,
     },
+    /// A CloudAscent propensity report download (Microsoft's own).
+    CloudAscent(cloudascent::CloudAscentDownload),
     /// Nothing usable (see the report).
     Nothing,
 }
@@ -124,6 +127,13 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
                 content: FileContent::LighthouseOpportunities(rows),
             }
         }
+        FileKind::CloudAscent(kind) => {
+            let (report, download) = cloudascent::read_download(file, kind, &text);
+            ParsedFile {
+                report,
+                content: download.map_or(FileContent::Nothing, FileContent::CloudAscent),
+            }
+        }
         kind @ (FileKind::PartnerCenterLeads | FileKind::CoSellOpportunities) => {
             let read = if kind == FileKind::CoSellOpportunities {
                 leads::cosell::read_cosell_text(file, &text)
@@ -149,7 +159,8 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
                     None,
                     "not a format Partner Advisor knows: expected a Microsoft 365 usage report, \
                      the Lighthouse Sales Advisor opportunities export, the Partner Center leads \
-                     export, the co-sell opportunities CSV or a Referrals API response",
+                     export, the co-sell opportunities CSV, a Referrals API response or a \
+                     CloudAscent propensity report download",
                 ),
             }
             ParsedFile {

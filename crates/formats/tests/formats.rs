@@ -1,7 +1,9 @@
 //! Integration tests of the formats crate: third-party CSV suites, the real Microsoft Graph usage
 //! report samples, the writer read back by the reader, and the lead files (fixtures under
-//! `tests/fixtures/leads`). One binary, a module per area.
+//! `tests/fixtures/leads`), Microsoft's CloudAscent downloads (`tests/fixtures/cloudascent`). One
+//! binary, a module per area.
 
+mod cloudascent;
 mod leads;
 mod suites;
 mod usage_reports;

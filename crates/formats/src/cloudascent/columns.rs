@@ -18,7 +18,7 @@
 use std::fmt;
 
 /// One of the six reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum PropensityReport {
     /// Agreement renewal.
     AgreementRenewal,

@@ -1,7 +1,9 @@
 //! CloudAscent propensity reports (FORMATS.md §1): the six reports' columns as the app writes
-//! them, with the older spellings an import of Microsoft's own downloads accepts.
+//! them, with the older spellings an import of Microsoft's own downloads accepts, and the reader
+//! of those downloads ([`download`]).
 
 mod columns;
+pub mod download;
 
 /// The comparison key of a report column: [`crate::normalise_header`]'s letters and digits,
 /// plus the comparison signs and `+` that tell some of Microsoft's play names apart
@@ -16,6 +18,9 @@ pub fn column_key(name: &str) -> String {
 pub use columns::{
     ColumnRole, Firmographic, Flag, PropensityReport, RenewalField, ReportColumn, SolutionArea,
     WorkloadField, FIRMOGRAPHIC_COLUMNS,
+};
+pub use download::{
+    detect_report, read_download, CloudAscentDownload, DownloadColumn, DownloadRow, DownloadScore,
 };
 
 #[cfg(test)]
