@@ -1,5 +1,6 @@
 //! One query module per table. Writes take a transaction so a use case lands whole or not at all.
 
+pub mod cloudascent_imports;
 pub mod crm_accounts;
 pub mod customers;
 pub mod demo_truth;
