@@ -11,14 +11,21 @@
 //! - [`scores`]: everything the reports say about a customer, and the use case that computes it
 //!   for every customer of the latest snapshot ([`score_latest`]), reading it a page at a time
 //!   (`inputs`).
+//! - [`imported`]: Microsoft's own CloudAscent downloads imported, viewed, filtered and compared
+//!   with the app's scores.
 //! - [`texts`]: the reasons as sentences (the reports' `<Area>Signals` cells).
-//! - [`report`]: one of the six reports for the latest snapshot, streamed to a CSV file.
+//! - [`report`]: one of the six reports for the latest snapshot, streamed to a CSV file, or its
+//!   first rows (a preview).
+//! - [`library`]: My reports, schedules (monthly on the 25th, after each import), the cluster
+//!   map setting.
 
 pub mod cohorts;
 pub mod facts;
 pub mod fit;
+pub mod imported;
 mod inputs;
 pub mod intent;
+pub mod library;
 pub mod report;
 pub mod revenue;
 pub mod scores;

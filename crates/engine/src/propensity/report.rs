@@ -52,6 +52,7 @@ use partner_advisor_formats::cloudascent::{
     column_key, ColumnRole, Firmographic, RenewalField, ReportColumn, SolutionArea, WorkloadField,
 };
 use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter};
+use partner_advisor_store::tables::history as history_table;
 use partner_advisor_store::tables::partner as partner_table;
 use partner_advisor_store::Workspace;
 
@@ -192,6 +193,48 @@ fn text(s: &str) -> Cell<'_> {
     }
 }
 
+/// Where a row's cells go: the CSV file, or the rows of a preview.
+trait CellSink {
+    fn cell(&mut self, cell: Cell<'_>) -> io::Result<()>;
+    fn end_row(&mut self) -> io::Result<()>;
+}
+
+impl<W: Write> CellSink for ExcelCsvWriter<W> {
+    fn cell(&mut self, cell: Cell<'_>) -> io::Result<()> {
+        ExcelCsvWriter::cell(self, cell)
+    }
+
+    fn end_row(&mut self) -> io::Result<()> {
+        ExcelCsvWriter::end_row(self)
+    }
+}
+
+/// The first rows of a report as text, cells written as the file writes them (but not
+/// neutralised: the preview is not a spreadsheet).
+#[derive(Debug, Default)]
+struct PreviewRows {
+    rows: Vec<Vec<String>>,
+    current: Vec<String>,
+}
+
+impl CellSink for PreviewRows {
+    fn cell(&mut self, cell: Cell<'_>) -> io::Result<()> {
+        self.current.push(match cell {
+            Cell::Text(t) => t.to_owned(),
+            Cell::Number(n) if n.is_finite() => n.to_string(),
+            Cell::Number(_) | Cell::Empty => String::new(),
+            Cell::Integer(i) => i.to_string(),
+            Cell::Date(d) => d.to_string(),
+        });
+        Ok(())
+    }
+
+    fn end_row(&mut self) -> io::Result<()> {
+        self.rows.push(std::mem::take(&mut self.current));
+        Ok(())
+    }
+}
+
 /// Writes one customer's row.
 struct RowWriter {
     report: PropensityReport,
@@ -203,7 +246,7 @@ struct RowWriter {
 }
 
 impl RowWriter {
-    fn row<W: Write>(&mut self, csv: &mut ExcelCsvWriter<W>, s: &CustomerScores) -> io::Result<()> {
+    fn row<S: CellSink>(&mut self, csv: &mut S, s: &CustomerScores) -> io::Result<()> {
         for i in 0..self.sources.len() {
             let src = self.sources[i];
             self.cell(csv, s, src)?;
@@ -211,9 +254,9 @@ impl RowWriter {
         csv.end_row()
     }
 
-    fn cell<W: Write>(
+    fn cell<S: CellSink>(
         &mut self,
-        csv: &mut ExcelCsvWriter<W>,
+        csv: &mut S,
         s: &CustomerScores,
         src: Source,
     ) -> io::Result<()> {
@@ -305,9 +348,9 @@ impl RowWriter {
         csv.cell(cell)
     }
 
-    fn signals<W: Write>(
+    fn signals<S: CellSink>(
         &mut self,
-        csv: &mut ExcelCsvWriter<W>,
+        csv: &mut S,
         s: &CustomerScores,
         area: SolutionArea,
     ) -> io::Result<()> {
@@ -346,6 +389,104 @@ fn in_range(last: Option<NaiveDate>, from: Option<NaiveDate>) -> bool {
     }
 }
 
+/// The chosen columns and the writer of their cells.
+async fn row_writer(
+    ws: &Workspace,
+    request: &ReportRequest,
+) -> Result<(Vec<&'static ReportColumn>, RowWriter)> {
+    if let TimeRange::LastMonths(0) = request.range {
+        return Err(EngineError::InvalidInput(
+            "the time range needs at least one month".into(),
+        ));
+    }
+    let columns = select_columns(request.report, &request.columns)?;
+    let partner = partner_table::get(ws.pool()).await?;
+    let (mpn_id, partner_name) = partner.map_or_else(Default::default, |p| (p.global_id, p.name));
+    let rows = RowWriter {
+        report: request.report,
+        sources: columns.iter().map(|c| source(c)).collect(),
+        language: request.language,
+        mpn_id,
+        partner_name,
+        buf: String::new(),
+    };
+    Ok((columns, rows))
+}
+
+/// The first rows of a report, to look at before writing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportPreview {
+    /// The chosen columns, in the report's order.
+    pub columns: Vec<&'static str>,
+    /// Up to the asked number of rows, cells as the file would hold them.
+    pub rows: Vec<Vec<String>>,
+    /// The snapshot's date.
+    pub as_of: NaiveDate,
+    /// Customers of the snapshot.
+    pub customers: u64,
+    /// Rows the whole report would have; `None` when the preview stopped at its limit first.
+    pub rows_in_range: Option<u64>,
+}
+
+/// The first `limit` rows of the report `request` asks for, computed as [`generate`] computes
+/// them; scoring stops once they are found.
+pub async fn preview(
+    ws: &Workspace,
+    request: &ReportRequest,
+    limit: usize,
+    progress: &dyn Progress,
+    cancel: &CancelToken,
+) -> Result<ReportPreview> {
+    let (columns, mut rows) = row_writer(ws, request).await?;
+    let window = super::inputs::window(ws).await?.ok_or_else(|| {
+        EngineError::InvalidInput("the workspace has no snapshot to score".into())
+    })?;
+    let customers =
+        u64::try_from(history_table::tenants_in(ws.pool(), window.snapshot_id).await?).unwrap_or(0);
+    let mut out = PreviewRows::default();
+    let mut seen = 0u64;
+    let mut from: Option<Option<NaiveDate>> = None;
+    // Stopping at the limit ends the run as a cancel would; `stopped` tells the two apart.
+    let mut stopped = false;
+    let run = score_latest(
+        ws,
+        &request.options,
+        progress,
+        cancel,
+        &mut |s: &CustomerScores| {
+            cancel.check()?;
+            let from = *from.get_or_insert_with(|| match request.range {
+                TimeRange::Lifetime => None,
+                TimeRange::LastMonths(n) => Some(months_before(s.as_of, n)),
+            });
+            if in_range(s.customer.last_transaction, from) {
+                seen += 1;
+                if out.rows.len() < limit {
+                    rows.row(&mut out, s)
+                        .map_err(|e| EngineError::io("preview".to_owned(), e))?;
+                } else {
+                    stopped = true;
+                    return Err(EngineError::Cancelled);
+                }
+            }
+            Ok(())
+        },
+    )
+    .await;
+    let complete = match run {
+        Ok(_) => true,
+        Err(EngineError::Cancelled) if stopped && !cancel.is_cancelled() => false,
+        Err(e) => return Err(e),
+    };
+    Ok(ReportPreview {
+        columns: columns.iter().map(|c| c.name).collect(),
+        rows: out.rows,
+        as_of: window.as_of,
+        customers,
+        rows_in_range: complete.then_some(seen),
+    })
+}
+
 /// Writes the report `request` asks for to `out` (see the module documentation). Progress
 /// stages are the scoring run's (`propensity.read`, `propensity.learn`, `propensity.score`).
 pub async fn generate(
@@ -356,22 +497,7 @@ pub async fn generate(
     cancel: &CancelToken,
 ) -> Result<ReportSummary> {
     let started = Instant::now();
-    if let TimeRange::LastMonths(0) = request.range {
-        return Err(EngineError::InvalidInput(
-            "the time range needs at least one month".into(),
-        ));
-    }
-    let columns = select_columns(request.report, &request.columns)?;
-    let partner = partner_table::get(ws.pool()).await?;
-    let (mpn_id, partner_name) = partner.map_or_else(Default::default, |p| (p.global_id, p.name));
-    let mut rows = RowWriter {
-        report: request.report,
-        sources: columns.iter().map(|c| source(c)).collect(),
-        language: request.language,
-        mpn_id,
-        partner_name,
-        buf: String::new(),
-    };
+    let (columns, mut rows) = row_writer(ws, request).await?;
     let part = part_path(out);
     let io_err = |e: io::Error| EngineError::io(format!("writing {}", out.display()), e);
     let file = File::create(&part)

@@ -13,6 +13,7 @@ pub mod meta;
 pub mod opportunities;
 pub mod partner;
 pub mod propensity_inputs;
+pub mod saved_reports;
 pub mod security_signals;
 pub mod snapshots;
 pub mod subscriptions;
