@@ -11,6 +11,7 @@
 //! the registry), returns [`Result`], and knows nothing about Tauri or the terminal.
 
 pub mod credentials;
+pub mod crm;
 pub mod demo;
 pub mod error;
 pub mod import;

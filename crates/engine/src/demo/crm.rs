@@ -22,10 +22,7 @@ pub(crate) fn prospect_count(customers: u32) -> u32 {
 
 /// The CRM account of a customer, for about 60% of them.
 pub(crate) fn customer_account(seed: u64, index: u32, identity: &Identity) -> Option<CrmAccount> {
-    let mut r = rng::rng(seed, Stream::Crm, u64::from(index), 0);
-    if !r.gen_bool(CUSTOMER_SHARE) {
-        return None;
-    }
+    let mut r = account_stream(seed, index)?;
     let crm_id = rng::guid(&mut r);
     let name = messy_name(&mut r, &identity.name, identity.country);
     let domain = messy_domain(&mut r, &identity.domain);
@@ -38,6 +35,19 @@ pub(crate) fn customer_account(seed: u64, index: u32, identity: &Identity) -> Op
         tpid,
         country,
     })
+}
+
+/// The random stream of customer `index`'s CRM account, positioned at its CRM ID; `None` when
+/// the customer has no account.
+fn account_stream(seed: u64, index: u32) -> Option<impl Rng> {
+    let mut r = rng::rng(seed, Stream::Crm, u64::from(index), 0);
+    r.gen_bool(CUSTOMER_SHARE).then_some(r)
+}
+
+/// The CRM ID of customer `index`'s account, if it has one: the same draw as
+/// [`customer_account`], without generating the rest of the account (the matching truth).
+pub(crate) fn customer_account_id(seed: u64, index: u32) -> Option<String> {
+    account_stream(seed, index).map(|mut r| rng::guid(&mut r))
 }
 
 /// Prospect account number `n`: a company that is not a customer, with a name of its own.
@@ -184,6 +194,17 @@ mod tests {
             with_scheme > 100 && missing > 100,
             "{with_scheme} {missing}"
         );
+    }
+
+    #[test]
+    fn the_truth_names_the_same_accounts() {
+        for i in 0..300 {
+            let id = tenants::identity(3, i, 0);
+            assert_eq!(
+                customer_account(3, i, &id).map(|a| a.crm_id),
+                customer_account_id(3, i)
+            );
+        }
     }
 
     #[test]

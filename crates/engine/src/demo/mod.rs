@@ -121,6 +121,18 @@ pub struct DemoStats {
     pub external_signals: u64,
 }
 
+/// Which demo customer owns which CRM account: `(crm_id, tenant_id)` for every customer of a demo
+/// generated with `seed` and `customers` that has a CRM account (prospects own none). The CRM
+/// matching tests measure precision and recall against it; the generated data is unchanged.
+pub fn crm_account_owners(seed: u64, customers: u32) -> Vec<(String, String)> {
+    (0..customers)
+        .filter_map(|index| {
+            crm::customer_account_id(seed, index)
+                .map(|crm_id| (crm_id, tenants::identity(seed, index, 0).tenant_id))
+        })
+        .collect()
+}
+
 /// Creates the demo workspace in `dir`: all of it, or nothing.
 ///
 /// The workspace is written in a sibling folder and moved into place only when complete, so a
