@@ -10,6 +10,10 @@
 //! and per-user activity of the chosen tenant and the imported opportunities. Other tenants'
 //! usage is not invented: what is missing stays missing. A cancelled or failed write rolls back.
 //!
+//! CloudAscent downloads (Microsoft's propensity reports) are imported on their own, as imported
+//! reports rather than into a snapshot ([`crate::propensity::imported`]); like lead files they
+//! cannot be mixed with other files in one import.
+//!
 //! Progress stages: `import.read` (files read, out of all files), then `import.write` (write
 //! steps done, out of all steps). Cancellation is checked between files and between write steps.
 
@@ -83,12 +87,15 @@ pub struct ImportSummary {
     pub notes: Vec<String>,
     /// What a lead import did (lead files only; they write no snapshot of their own).
     pub leads: Option<crate::leads::import::LeadImportCounts>,
+    /// CloudAscent downloads imported (they write no snapshot; see
+    /// [`crate::propensity::imported`]).
+    pub cloudascent: Vec<crate::propensity::imported::ImportedReportSummary>,
 }
 
 impl ImportSummary {
     /// Whether anything was written: a snapshot, or leads.
     pub fn succeeded(&self) -> bool {
-        self.snapshot_id.is_some() || self.leads.is_some()
+        self.snapshot_id.is_some() || self.leads.is_some() || !self.cloudascent.is_empty()
     }
 
     /// Every error, each with its file (and line and column when it has them).
@@ -158,6 +165,22 @@ pub async fn import_files(
             return Ok(summary);
         }
         import_leads(workspace, &mut read, files, clock, &mut summary).await?;
+        return Ok(summary);
+    }
+
+    let cloudascent = read
+        .iter()
+        .filter(|f| matches!(f.report.kind, FileKind::CloudAscent(_)))
+        .count();
+    if cloudascent > 0 {
+        if cloudascent < read.len() {
+            summary.errors.push(
+                "CloudAscent downloads and other files cannot be imported together: import the CloudAscent downloads on their own".into(),
+            );
+            summary.files = read.into_iter().map(|f| f.report).collect();
+            return Ok(summary);
+        }
+        import_cloudascent(workspace, &read, files, clock, &mut summary).await?;
         return Ok(summary);
     }
 
@@ -241,6 +264,39 @@ async fn import_leads(
         }
     }
     summary.files = read.iter().map(|f| f.report.clone()).collect();
+    Ok(())
+}
+
+/// Imports CloudAscent downloads ([`crate::propensity::imported`]): each as an imported report
+/// of its own, all in one transaction, nothing when any file has an error. No snapshot.
+async fn import_cloudascent(
+    workspace: &Workspace,
+    read: &[ReadFile],
+    files: &[PathBuf],
+    clock: &dyn Clock,
+    summary: &mut ImportSummary,
+) -> Result<()> {
+    use crate::propensity::imported::write_download;
+    use partner_advisor_store::StoreError;
+
+    summary.files = read.iter().map(|f| f.report.clone()).collect();
+    if read.iter().any(|f| f.report.errors().next().is_some()) {
+        return Ok(());
+    }
+    let mut tx = workspace.begin().await?;
+    let mut imported = Vec::with_capacity(read.len());
+    for (file, path) in read.iter().zip(files) {
+        let FileContent::CloudAscent(download) = &file.content else {
+            continue;
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        imported.push(write_download(&mut tx, &name, download, &file.report, clock).await?);
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    summary.cloudascent = imported;
     Ok(())
 }
 

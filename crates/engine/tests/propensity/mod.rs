@@ -2,6 +2,7 @@
 //! latent truth per solution area, and determinism.
 
 mod library;
+mod imported;
 mod report;
 
 use std::collections::HashMap;
