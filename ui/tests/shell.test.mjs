@@ -49,15 +49,10 @@ test("the navigation works from the keyboard", async () => {
   await page.close();
 });
 
-test("capability pages not built yet say so and state real workspace facts", async () => {
+test("the Propensity reports page opens on Create report", async () => {
   const { page, problems } = await harness.open({}, { hash: "propensity" });
-  assert.match(await page.getByTestId("page-propensity").getByTestId("not-available").innerText(), /not available in this version yet\./);
-  assert.match(
-    await page.getByTestId("page-propensity").getByTestId("workspace-facts").innerText(),
-    /cover the 3,000 customers/,
-  );
-  // No sample data: these pages have no tables.
-  assert.equal(await page.locator("main table").count(), 0);
+  await page.getByTestId("page-propensity").getByTestId("report-source-m365").waitFor();
+  assert.equal(await page.getByTestId("propensity-tab-create").getAttribute("aria-selected"), "true");
   assert.deepEqual(problems, []);
   await page.close();
 });

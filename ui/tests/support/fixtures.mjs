@@ -4,6 +4,7 @@
 import { importState } from "./importFixtures.mjs";
 import { leadState } from "./leadFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
+import { propensityState } from "./propensityFixtures.mjs";
 import { scoringState } from "./scoringFixtures.mjs";
 
 const MONTH_ENDS = [];
@@ -114,6 +115,8 @@ export function mockConfig(overrides = {}) {
     leads: leadState(),
     // Predictive lead scoring (scoringMock.mjs): the models trained and published as the page loads.
     scoring: scoringState(),
+    // Propensity reports (propensityMock.mjs): no saved report or schedule yet, the default cluster map.
+    propensity: propensityState(),
     ...overrides,
   };
 }

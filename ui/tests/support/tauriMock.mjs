@@ -336,6 +336,8 @@ export function installTauriMock(config) {
 
   window.__PA_CALLS__ = calls;
   window.__PA_EMIT__ = emit;
+  // Whether cancel_job asked this job to stop (for the area mocks' jobs).
+  window.__PA_CANCELLED__ = (jobId) => cancelRequested === jobId;
   // The open workspace, for the area mocks (leadMock.mjs lists no leads for a workspace without any).
   window.__PA_CURRENT_WORKSPACE__ = () => state.workspace;
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = {
