@@ -65,9 +65,9 @@ impl Default for MatchTuning {
     }
 }
 
-/// Lowest name similarity accepted by default. Measured on the demo's CRM list (seed 42, 3,000
-/// customers and 300 prospects, the `crm` integration test): see the module documentation of
-/// [`crate::crm`] for the precision and recall at this and neighbouring values.
+/// Lowest name similarity accepted by default, chosen on the demo's CRM list (seed 42, 3,000
+/// customers, the `crm` integration test): see the module documentation of [`crate::crm`] for
+/// the precision and recall at this and neighbouring values.
 pub const NAME_THRESHOLD: f64 = 0.85;
 
 /// Ranking penalty of a name candidate whose account gives a different domain than the

@@ -37,10 +37,14 @@
 //!
 //! The demo's CRM list holds about 60% of the customers typed by sellers (case, legal suffix
 //! dropped or respelled, accents lost, one typo in 8%, web addresses with scheme and path, 15%
-//! without a domain) and 10% as many prospects. On 3,000 customers, seed 42, threshold 0.85:
-//! precision 1.000 and recall 0.998 over all matches (name matches alone: precision 1.000,
-//! recall 0.986); the threshold was chosen from the sweep the test prints (0.80: same
-//! precision; 0.90: recall drops to 0.978 on names).
+//! without a domain) and 10% as many prospects. On 3,000 customers, seed 42 (2,081 accounts,
+//! 1,781 of them a customer's): precision 1.000 and recall 1.000 (1,530 by domain, 251 by name,
+//! none left for TPID), 107 ms for reading the customers, matching and writing the file. Names
+//! alone (domains and TPIDs removed from the list), by threshold: 0.70 precision 0.9977 and
+//! recall 0.9955; 0.75: 0.9989 / 0.9955; 0.80 and 0.85: 1.000 / 0.9955; 0.90: 1.000 / 0.9949;
+//! 0.95: 1.000 / 0.9843. The default, 0.85, keeps a margin above the first wrong match (0.75)
+//! at no cost in recall. The demo is kinder than a real CRM (its names are unique once folded),
+//! so the margin matters more than the figure.
 //!
 //! # The output file
 //!
