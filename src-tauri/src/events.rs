@@ -89,7 +89,7 @@ impl Progress for ProgressEmitter {
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct DataChanged {
-    /// The area: `opportunities`, `snapshots`, `leads`.
+    /// The area: `opportunities`, `snapshots`, `leads`, `reports`.
     pub area: String,
 }
 
@@ -105,6 +105,13 @@ impl DataChanged {
     pub fn leads() -> Self {
         Self {
             area: "leads".into(),
+        }
+    }
+
+    /// My reports or the report schedules changed.
+    pub fn reports() -> Self {
+        Self {
+            area: "reports".into(),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod events;
 pub mod lead_alerts;
 pub mod logging;
+pub mod report_scheduler;
 pub mod state;
 
 use tauri::Manager;
@@ -23,11 +24,13 @@ pub fn run() {
     let builder = commands::specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             app.manage(state::AppState::new(data_dir));
             lead_alerts::spawn(app.handle().clone());
+            report_scheduler::spawn(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -8,6 +8,7 @@ use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::jobs::CancelToken;
 use partner_advisor_engine::leads::index::LeadIndex;
 use partner_advisor_engine::opportunities::OpportunityIndex;
+use partner_advisor_engine::propensity;
 use partner_advisor_engine::workspaces::Context;
 use partner_advisor_engine::EngineError;
 use partner_advisor_store::{Keychain, Workspace};
@@ -91,6 +92,10 @@ impl AppState {
 
     /// Replaces the open workspace, closing the previous one.
     pub async fn replace_workspace(&self, ws: Workspace) {
+        // Reports left running by an app that closed mid-run can never finish now.
+        if let Err(e) = propensity::library::mark_interrupted(&ws, &self.clock).await {
+            tracing::warn!("interrupted reports not marked: {e}");
+        }
         self.forget_opportunity_index().await;
         self.forget_lead_index().await;
         let previous = self.workspace.write().await.replace(ws);

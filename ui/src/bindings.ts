@@ -120,6 +120,35 @@ export const commands = {
 	customerFieldChoices: (language: Language) => typedError<CustomerFieldChoices, IpcError_Serialize>(__TAURI_INVOKE("customer_field_choices", { language })),
 	/**  Corrects a lead's industry and company size; the lead is rescored in the same write. */
 	editLeadCustomer: (id: string, form: CustomerForm) => typedError<LeadDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("edit_lead_customer", { id, form })),
+	/**  The six reports with their columns. */
+	propensityCatalogue: (language: Language) => typedError<ReportKindInfo[], IpcError_Serialize>(__TAURI_INVOKE("propensity_catalogue", { language })),
+	/**  The first rows of a report (progress on `job-progress`; `cancel_job` stops it). */
+	previewPropensityReport: (language: Language, spec: ReportSpec_Deserialize, limit: number) => typedError<ReportPreview_Serialize, IpcError_Serialize>(__TAURI_INVOKE("preview_propensity_report", { language, spec, limit })),
+	/**
+	 *  Download now: writes the report into the reports folder and lists it in My reports
+	 *  (progress on `job-progress`; `cancel_job` stops it and leaves no file).
+	 */
+	generatePropensityReport: (language: Language, spec: ReportSpec_Deserialize) => typedError<SavedReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("generate_propensity_report", { language, spec })),
+	/**  My reports, newest first. */
+	savedReports: () => typedError<SavedReport_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("saved_reports")),
+	/**  Removes a report from My reports, and its file when asked. */
+	deleteSavedReport: (id: number, deleteFile: boolean) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_saved_report", { id, deleteFile })),
+	/**  Opens a report in the default app for CSV files (Excel, where installed). */
+	openSavedReport: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("open_saved_report", { id })),
+	/**  Shows a report in the file manager. */
+	revealSavedReport: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("reveal_saved_report", { id })),
+	/**  Every schedule. */
+	reportSchedules: () => typedError<ReportSchedule_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("report_schedules")),
+	/**  Adds a schedule: monthly on the 25th, or after each import. */
+	createReportSchedule: (language: Language, spec: ReportSpec_Deserialize, cadence: ScheduleCadence) => typedError<ReportSchedule_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_report_schedule", { language, spec, cadence })),
+	/**  Deletes a schedule; its reports stay. */
+	deleteReportSchedule: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_report_schedule", { id })),
+	/**  The cluster map and the reports folder. */
+	propensitySettings: () => typedError<PropensitySettings, IpcError_Serialize>(__TAURI_INVOKE("propensity_settings")),
+	/**  Stores the workspace's cluster map (each code A1–D4 once, High × High is A1). */
+	setClusterMap: (cells: string[][]) => typedError<PropensitySettings, IpcError_Serialize>(__TAURI_INVOKE("set_cluster_map", { cells })),
+	/**  Asks for the reports folder with the native picker; `null` when the user cancels. */
+	chooseReportsFolder: () => typedError<PropensitySettings | null, IpcError_Serialize>(__TAURI_INVOKE("choose_reports_folder")),
 };
 
 /** Events */
@@ -363,7 +392,7 @@ export type CustomerForm = {
 
 /**  Data of an area changed on disk (`data-changed`): screens showing it reload. */
 export type DataChanged = {
-	/**  The area: `opportunities`, `snapshots`, `leads`. */
+	/**  The area: `opportunities`, `snapshots`, `leads`, `reports`. */
 	area: string,
 };
 
@@ -1954,6 +1983,16 @@ export type ProbabilityStatus =
 /**  At or above the High threshold. */
 "high";
 
+/**  The report settings: the cluster map and the reports folder. */
+export type PropensitySettings = {
+	/**  Fit High → Very low rows × intent High → Very low columns, codes A1–D4. */
+	clusterMap: string[][],
+	/**  SPEC §6.1's map. */
+	defaultClusterMap: string[][],
+	/**  Where reports are written. */
+	reportsFolder: string,
+};
+
 /**  One factor of a lead's score, in words. */
 export type ReasonView = ReasonView_Serialize | ReasonView_Deserialize;
 
@@ -2032,6 +2071,159 @@ export type RefreshSummary_Serialize = {
 	models: ModelSummary_Serialize[],
 };
 
+/**  What a column holds, to group the column chooser. */
+export type ReportColumnGroup = 
+/**  Partner and customer facts. */
+"firmographic" | 
+/**  A cohort (solution play), Yes/No. */
+"play" | 
+/**  Cluster, fit or intent. */
+"score" | 
+/**  The signals in words. */
+"signals" | 
+/**  Revenue potential. */
+"revenue" | 
+/**  A Yes/No flag (`HasM365`, …). */
+"flag" | 
+/**  The agreement being renewed. */
+"renewal" | 
+/**  Azure workloads. */
+"workload" | 
+/**  Transacted in the last 36 months. */
+"transacted";
+
+/**  A report's column. */
+export type ReportColumnInfo = {
+	/**  Microsoft's name. */
+	name: string,
+	/**  What it holds. */
+	group: ReportColumnGroup,
+};
+
+/**  One of the six reports. */
+export type ReportKind = 
+/**  Agreement renewal. */
+"renewal" | 
+/**  Azure. */
+"azure" | 
+/**  Dynamics 365. */
+"d365" | 
+/**  Microsoft 365. */
+"m365" | 
+/**  Security. */
+"security" | 
+/**  Surface. */
+"surface";
+
+/**  A report to choose, with its columns in order. */
+export type ReportKindInfo = {
+	/**  The report. */
+	kind: ReportKind,
+	/**  Its title, translated. */
+	title: string,
+	/**  One line on what it is for, translated. */
+	description: string,
+	/**  Its columns, in the file's order. */
+	columns: ReportColumnInfo[],
+};
+
+/**  The first rows of a report. */
+export type ReportPreview = ReportPreview_Serialize | ReportPreview_Deserialize;
+
+/**  The first rows of a report. */
+export type ReportPreview_Deserialize = {
+	/**  The chosen columns. */
+	columns: string[],
+	/**  The rows, cells as in the file. */
+	rows: string[][],
+	/**  The snapshot's date. */
+	asOf: string,
+	/**  Customers of the snapshot. */
+	customers: number,
+	/**  Rows of the whole report; `null` when the preview stopped at its limit. */
+	rowsInRange?: number | null,
+};
+
+/**  The first rows of a report. */
+export type ReportPreview_Serialize = {
+	/**  The chosen columns. */
+	columns: string[],
+	/**  The rows, cells as in the file. */
+	rows: string[][],
+	/**  The snapshot's date. */
+	asOf: string,
+	/**  Customers of the snapshot. */
+	customers: number,
+	/**  Rows of the whole report; `null` when the preview stopped at its limit. */
+	rowsInRange: number | null,
+};
+
+/**  A report written again and again. */
+export type ReportSchedule = ReportSchedule_Serialize | ReportSchedule_Deserialize;
+
+/**  A report written again and again. */
+export type ReportSchedule_Deserialize = {
+	/**  Id. */
+	id: number,
+	/**  What it writes. */
+	spec: ReportSpec_Deserialize,
+	/**  How often. */
+	cadence: ScheduleCadence,
+	/**  When it was created (RFC 3339). */
+	createdAt: string,
+	/**  When it last ran. */
+	lastRunAt?: string | null,
+	/**  When it runs next (monthly); `null` after each import. */
+	nextRunAt?: string | null,
+	/**  The newest report it wrote. */
+	lastReportId?: number | null,
+};
+
+/**  A report written again and again. */
+export type ReportSchedule_Serialize = {
+	/**  Id. */
+	id: number,
+	/**  What it writes. */
+	spec: ReportSpec_Serialize,
+	/**  How often. */
+	cadence: ScheduleCadence,
+	/**  When it was created (RFC 3339). */
+	createdAt: string,
+	/**  When it last ran. */
+	lastRunAt: string | null,
+	/**  When it runs next (monthly); `null` after each import. */
+	nextRunAt: string | null,
+	/**  The newest report it wrote. */
+	lastReportId: number | null,
+};
+
+/**  What to write. */
+export type ReportSpec = ReportSpec_Serialize | ReportSpec_Deserialize;
+
+/**  What to write. */
+export type ReportSpec_Deserialize = {
+	/**  The report. */
+	kind: ReportKind,
+	/**  The partner's name for it (the file's name). */
+	name: string,
+	/**  The chosen columns; empty for all. */
+	columns: string[],
+	/**  Months of transactions; `null` for Lifetime. */
+	months?: number | null,
+};
+
+/**  What to write. */
+export type ReportSpec_Serialize = {
+	/**  The report. */
+	kind: ReportKind,
+	/**  The partner's name for it (the file's name). */
+	name: string,
+	/**  The chosen columns; empty for all. */
+	columns: string[],
+	/**  Months of transactions; `null` for Lifetime. */
+	months: number | null,
+};
+
 /**  A resource merged with the customer's name and figures. */
 export type Resource = Resource_Serialize | Resource_Deserialize;
 
@@ -2100,6 +2292,99 @@ export type Responsiveness_Serialize = {
 	/**  Of those, how many have a value, a close date and (when closed) an outcome. */
 	acceptedComplete: number,
 };
+
+/**  A report of My reports. */
+export type SavedReport = SavedReport_Serialize | SavedReport_Deserialize;
+
+/**  Where a saved report is. */
+export type SavedReportStatus = 
+/**  Being written. */
+"running" | 
+/**  Written. */
+"completed" | 
+/**  Not written (see `error`). */
+"failed" | 
+/**  Stopped by the partner. */
+"cancelled";
+
+/**  A report of My reports. */
+export type SavedReport_Deserialize = {
+	/**  Id. */
+	id: number,
+	/**  Its name. */
+	name: string,
+	/**  The report. */
+	kind: ReportKind,
+	/**  The chosen columns; empty for all. */
+	columns: string[],
+	/**  Months of transactions; `null` for Lifetime. */
+	months?: number | null,
+	/**  The file. */
+	path: string,
+	/**  The file's name. */
+	fileName: string,
+	/**  Where it is. */
+	status: SavedReportStatus,
+	/**  Rows written. */
+	rows?: number | null,
+	/**  Bytes written (a JavaScript number holds any file size exactly). */
+	bytes?: number | null,
+	/**  The snapshot's date. */
+	asOf?: string | null,
+	/**  Why it failed. */
+	error?: string | null,
+	/**  The schedule that wrote it. */
+	scheduleId?: number | null,
+	/**  When it started (RFC 3339, UTC). */
+	startedAt: string,
+	/**  When it ended. */
+	finishedAt?: string | null,
+	/**  Whether the file of a completed report is still there. */
+	fileExists: boolean,
+};
+
+/**  A report of My reports. */
+export type SavedReport_Serialize = {
+	/**  Id. */
+	id: number,
+	/**  Its name. */
+	name: string,
+	/**  The report. */
+	kind: ReportKind,
+	/**  The chosen columns; empty for all. */
+	columns: string[],
+	/**  Months of transactions; `null` for Lifetime. */
+	months: number | null,
+	/**  The file. */
+	path: string,
+	/**  The file's name. */
+	fileName: string,
+	/**  Where it is. */
+	status: SavedReportStatus,
+	/**  Rows written. */
+	rows: number | null,
+	/**  Bytes written (a JavaScript number holds any file size exactly). */
+	bytes: number | null,
+	/**  The snapshot's date. */
+	asOf: string | null,
+	/**  Why it failed. */
+	error: string | null,
+	/**  The schedule that wrote it. */
+	scheduleId: number | null,
+	/**  When it started (RFC 3339, UTC). */
+	startedAt: string,
+	/**  When it ended. */
+	finishedAt: string | null,
+	/**  Whether the file of a completed report is still there. */
+	fileExists: boolean,
+};
+
+/**  How often a schedule runs. */
+export type ScheduleCadence = 
+/**  On the 25th of each month. */
+"monthly" | 
+/**  After each import that adds a snapshot. */
+"afterImport";
 
 /**  One point of a lead's score over time. */
 export type ScoreHistoryPoint = {

@@ -44,6 +44,29 @@ impl Language {
 pub struct Settings {
     /// Language override; `None` follows the OS.
     pub language: Option<Language>,
+    /// Where propensity reports are written; `None` for [`default_reports_folder`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_folder: Option<PathBuf>,
+}
+
+/// The reports folder until the user picks one: `Partner Advisor reports` in the user's
+/// Documents, or `reports` in the data folder when the data folder is set explicitly (tests,
+/// portable use) or there is no Documents folder.
+pub fn default_reports_folder(data_dir: &Path) -> PathBuf {
+    let explicit = std::env::var_os(crate::workspaces::DATA_DIR_ENV).is_some();
+    match dirs::document_dir() {
+        Some(docs) if !explicit => docs.join("Partner Advisor reports"),
+        _ => data_dir.join("reports"),
+    }
+}
+
+impl Settings {
+    /// The reports folder in force.
+    pub fn reports_folder(&self, data_dir: &Path) -> PathBuf {
+        self.reports_folder
+            .clone()
+            .unwrap_or_else(|| default_reports_folder(data_dir))
+    }
 }
 
 const SETTINGS_FILE: &str = "settings.json";
@@ -126,6 +149,7 @@ mod tests {
         assert_eq!(Settings::load(tmp.path()), Settings::default());
         let s = Settings {
             language: Some(Language::Pl),
+            reports_folder: Some(tmp.path().join("out")),
         };
         s.save(tmp.path()).expect("save");
         assert_eq!(Settings::load(tmp.path()), s);

@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod lead_scoring;
 pub mod leads;
 pub mod opportunities;
+pub mod propensity;
 pub mod workspace;
 
 use tauri::Wry;
@@ -59,6 +60,19 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             lead_scoring::lead_score_detail,
             lead_scoring::customer_field_choices,
             lead_scoring::edit_lead_customer,
+            propensity::propensity_catalogue,
+            propensity::preview_propensity_report,
+            propensity::generate_propensity_report,
+            propensity::saved_reports,
+            propensity::delete_saved_report,
+            propensity::open_saved_report,
+            propensity::reveal_saved_report,
+            propensity::report_schedules,
+            propensity::create_report_schedule,
+            propensity::delete_report_schedule,
+            propensity::propensity_settings,
+            propensity::set_cluster_map,
+            propensity::choose_reports_folder,
         ])
         .events(tauri_specta::collect_events![
             crate::events::JobProgress,

@@ -29,6 +29,26 @@ pub(crate) struct Texts {
     fit: BTreeMap<String, String>,
     sizes: Vec<String>,
     separator: String,
+    reports: BTreeMap<String, ReportTexts>,
+}
+
+/// A report's title and one-line description.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct ReportTexts {
+    title: String,
+    description: String,
+}
+
+/// A report's title and one-line description in `lang`, for the report's chooser.
+pub fn report_title(
+    report: partner_advisor_formats::cloudascent::PropensityReport,
+    lang: Language,
+) -> (&'static str, &'static str) {
+    texts(lang)
+        .reports
+        .get(report.key())
+        .or_else(|| texts(Language::En).reports.get(report.key()))
+        .map_or(("", ""), |r| (r.title.as_str(), r.description.as_str()))
 }
 
 /// The languages with texts, English first (the fallback).
