@@ -43,6 +43,9 @@ enum Command {
     /// Propensity reports (CloudAscent): write one of the six reports as CSV.
     #[command(subcommand)]
     Report(commands::report::Command),
+    /// The partner's CRM: match its account list to the customers (domain, name, TPID).
+    #[command(subcommand)]
+    Crm(commands::crm::Command),
     /// Train, evaluate and apply a binary model on any CSV file (e.g. a CRM history).
     #[command(subcommand)]
     Model(commands::model::Command),
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
             Command::Opportunities(command) => commands::opportunities::run(command).await,
             Command::Leads(command) => commands::leads::run(command).await,
             Command::Report(command) => commands::report::run(command).await,
+            Command::Crm(command) => commands::crm::run(command).await,
             Command::Model(command) => commands::model::run(command),
         }
     });

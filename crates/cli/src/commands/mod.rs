@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod credentials;
+pub mod crm;
 pub mod demo;
 pub mod import;
 pub mod leads;
