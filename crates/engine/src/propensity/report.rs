@@ -18,10 +18,12 @@
 //! - Azure's workload columns: counts and names joined with `, `.
 //!
 //! **Written empty** (no data source in the workspace yet): `DUNSNumber`, `Area`, `Subsidiary`,
-//! `SalesTerritory`; in the renewal report `Agreement ID`, `Expiration Type`, `Expiring Revenue`
-//! and `RevSumDivisionName`, and `Agreement End Date` when the agreement's end is unknown
-//! (`License Program` and `Agreement End Date` come from the Enterprise or Open agreement in force,
-//! empty when there is none). A play column no rule computes would also be empty (none today).
+//! `SalesTerritory`; in the renewal report `Agreement ID` (the enrolment number), and
+//! `Agreement End Date` when the agreement's end is unknown (`License Program` and `Agreement End
+//! Date` come from the Enterprise or Open agreement in force, empty when there is none).
+//! `Expiring Revenue`, `RevSumDivisionName` and `Expiration Type` follow
+//! [`super::scores::Renewal`]: the subscriptions and agreement ending in the twelve months after
+//! the snapshot. A play column no rule computes would also be empty (none today).
 //!
 //! # Time range
 //!
@@ -319,10 +321,15 @@ impl RowWriter {
                         None => csv.cell(Cell::Empty),
                     };
                 }
-                RenewalField::AgreementId
-                | RenewalField::ExpirationType
-                | RenewalField::ExpiringRevenue
-                | RenewalField::RevSumDivisionName => Cell::Empty,
+                RenewalField::ExpiringRevenue => usd(c.renewal.expiring_usd),
+                RenewalField::RevSumDivisionName => {
+                    c.renewal.division.map_or(Cell::Empty, Cell::Text)
+                }
+                RenewalField::ExpirationType => {
+                    c.renewal.expiration_type.map_or(Cell::Empty, Cell::Text)
+                }
+                // Microsoft's enrolment number: no file the workspace imports carries it.
+                RenewalField::AgreementId => Cell::Empty,
             },
             R::Workloads(w) => match w {
                 WorkloadField::ExistingCount => Cell::Integer(s.azure_existing.len() as i64),

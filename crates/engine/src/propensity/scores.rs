@@ -130,6 +130,69 @@ pub struct CustomerFacts {
     /// The agreement in force the renewal report describes: an Enterprise Agreement, else an
     /// Open agreement (program as written, end date when known).
     pub agreement: Option<(&'static str, Option<NaiveDate>)>,
+    /// What comes up for renewal in the next twelve months.
+    pub renewal: Renewal,
+}
+
+/// What comes up for renewal in the twelve months after the snapshot (the renewal report's
+/// `Expiring Revenue`, `RevSumDivisionName` and `Expiration Type`).
+///
+/// A product's active subscriptions expire when their earliest end date falls in the window;
+/// their revenue is paid seats (or devices) × the product's monthly list price × 12. The
+/// division is the product family with the most expiring revenue (`Business Applications`,
+/// …). The type is `Agreement` when the agreement in force ends in the window, `Subscription`
+/// when only subscriptions do, and empty when nothing expires.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Renewal {
+    /// Revenue of the expiring subscriptions, USD per year.
+    pub expiring_usd: f64,
+    /// The product family with the most expiring revenue.
+    pub division: Option<&'static str>,
+    /// `Agreement` or `Subscription`.
+    pub expiration_type: Option<&'static str>,
+}
+
+/// Months ahead the renewal report looks.
+const RENEWAL_MONTHS: u32 = 12;
+
+impl Renewal {
+    fn of(f: &Facts, agreement_end: Option<NaiveDate>) -> Renewal {
+        use partner_advisor_domain::{Product, ProductFamily};
+        let Some(until) = f
+            .as_of
+            .checked_add_months(chrono::Months::new(RENEWAL_MONTHS))
+        else {
+            return Renewal::default();
+        };
+        let in_window = |d: NaiveDate| d >= f.as_of && d <= until;
+        let mut by_family = [0.0f64; ProductFamily::ALL.len()];
+        for (i, holding) in f.products.iter().enumerate() {
+            let product = Product::ALL[i];
+            if holding.active > 0 && holding.renews.is_some_and(in_window) {
+                by_family[product.family() as usize] +=
+                    f64::from(holding.active) * product.list_price_usd_month() * 12.0;
+            }
+        }
+        let expiring_usd: f64 = by_family.iter().sum();
+        let division = by_family
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| ProductFamily::ALL[i].as_str());
+        let expiration_type = if agreement_end.is_some_and(in_window) {
+            Some("Agreement")
+        } else if expiring_usd > 0.0 {
+            Some("Subscription")
+        } else {
+            None
+        };
+        Renewal {
+            expiring_usd,
+            division,
+            expiration_type,
+        }
+    }
 }
 
 impl CustomerFacts {
@@ -158,6 +221,7 @@ impl CustomerFacts {
                 });
                 Some((program.as_str(), a.until))
             });
+        self.renewal = Renewal::of(f, self.agreement.and_then(|a| a.1));
     }
 }
 

@@ -67,6 +67,18 @@ fn check(report: PropensityReport, bytes: &[u8], all: &[CustomerScores]) {
                 ColumnRole::Renewal(RenewalField::AgreementEndDate) if !cell.is_empty() => {
                     NaiveDate::parse_from_str(cell, "%Y-%m-%d").expect("ISO date");
                 }
+                ColumnRole::Renewal(RenewalField::ExpiringRevenue) => {
+                    let r = &s.customer.renewal;
+                    assert_eq!(number(), r.expiring_usd.round() as i64);
+                    assert_eq!(r.expiring_usd > 0.0, r.division.is_some());
+                }
+                ColumnRole::Renewal(RenewalField::RevSumDivisionName) => {
+                    assert_eq!(cell, s.customer.renewal.division.unwrap_or(""));
+                }
+                ColumnRole::Renewal(RenewalField::ExpirationType) => {
+                    assert!(["", "Agreement", "Subscription"].contains(&cell.as_str()));
+                    assert_eq!(cell, s.customer.renewal.expiration_type.unwrap_or(""));
+                }
                 _ => {}
             }
         }
@@ -91,6 +103,14 @@ async fn the_six_reports_read_back_with_the_scores_they_were_written_from() {
         .await
         .expect("scores");
     assert_eq!(all.len(), 300);
+    let renewing = |t: &str| {
+        all.iter()
+            .filter(|s| s.customer.renewal.expiration_type == Some(t))
+            .count()
+    };
+    let (agreements, subscriptions) = (renewing("Agreement"), renewing("Subscription"));
+    println!("renewing in 12 months: {agreements} agreements, {subscriptions} subscriptions only");
+    assert!(agreements > 0 && subscriptions > 0);
     for r in PropensityReport::ALL {
         let out = dir.path().join(format!("{r}.csv"));
         let summary = report::generate(
