@@ -25,8 +25,9 @@ pub struct Args {
     /// "As of" date of the new snapshot (YYYY-MM-DD); default: the reports' refresh date.
     #[arg(long)]
     as_of: Option<NaiveDate>,
-    /// The files: Microsoft 365 usage reports (CSV) and Lighthouse Sales Advisor exports, in any
-    /// encoding and delimiter Excel writes.
+    /// The files: Microsoft 365 usage reports (CSV), Lighthouse Sales Advisor exports, lead files,
+    /// or CloudAscent propensity report downloads (on their own), in any encoding and delimiter
+    /// Excel writes.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -79,6 +80,32 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
             Some(Err(e)) => eprintln!("warning: the time rules could not be applied: {e}"),
             _ => {}
         }
+        return Ok(());
+    }
+    if !summary.cloudascent.is_empty() {
+        for r in &summary.cloudascent {
+            println!(
+                "Imported {} as CloudAscent import {}: the {} report, {} rows, {} columns{}.",
+                r.file_name,
+                r.id,
+                r.report,
+                r.rows,
+                r.columns,
+                if r.unknown_columns.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({} unknown kept as plays: {})",
+                        r.unknown_columns.len(),
+                        r.unknown_columns.join(", ")
+                    )
+                }
+            );
+        }
+        println!(
+            "Compare with the app's scores: partner-advisor report compare --workspace {} --import ID",
+            args.workspace.display()
+        );
         return Ok(());
     }
     let Some(id) = summary.snapshot_id else {

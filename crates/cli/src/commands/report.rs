@@ -1,5 +1,7 @@
 //! `partner-advisor report generate`: one of the six CloudAscent propensity reports for the
-//! workspace's latest snapshot, as Excel-correct CSV.
+//! workspace's latest snapshot, as Excel-correct CSV. `report imports` and `report compare`:
+//! Microsoft's own CloudAscent downloads imported with `import`, and how they agree with the
+//! app's scores.
 
 use std::path::PathBuf;
 
@@ -9,6 +11,8 @@ use partner_advisor_engine::opportunities::delimiter_for;
 use partner_advisor_engine::propensity::report::{
     self, PropensityReport, ReportRequest, TimeRange,
 };
+use partner_advisor_engine::propensity::ScoreOptions;
+use partner_advisor_engine::propensity::{imported, library};
 use partner_advisor_store::{Keychain, Workspace};
 
 use super::key_source;
@@ -70,6 +74,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,
     },
+    /// List the CloudAscent downloads imported with `partner-advisor import`.
+    Imports {
+        /// The workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+    },
+    /// Compare an imported CloudAscent download with the app's scores of the latest snapshot:
+    /// rows matched to customers (TPID, then name), cluster agreement and Spearman's rho of fit
+    /// and intent per area.
+    Compare {
+        /// The workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The import's ID (see `report imports`).
+        #[arg(long)]
+        import: i64,
+    },
 }
 
 /// Runs a report command.
@@ -119,5 +140,78 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Imports { workspace } => {
+            let ws = open(&workspace).await?;
+            let result = imported::list_imports(&ws).await;
+            ws.close().await;
+            let list = result.context("cannot list the imported CloudAscent downloads")?;
+            if list.is_empty() {
+                println!("No CloudAscent download imported.");
+            }
+            for r in list {
+                println!(
+                    "{}\t{}\t{}\t{} rows\t{}\t{}",
+                    r.id,
+                    r.report,
+                    r.imported_at.format("%Y-%m-%d %H:%M"),
+                    r.rows,
+                    r.file_name,
+                    if r.unknown_columns.is_empty() {
+                        String::new()
+                    } else {
+                        format!("unknown columns kept: {}", r.unknown_columns.join(", "))
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Compare { workspace, import } => {
+            let ws = open(&workspace).await?;
+            // The workspace's cluster map (a setting), as the app's own reports use it.
+            let result = async {
+                let options = ScoreOptions {
+                    map: library::cluster_map(&ws).await?,
+                    ..ScoreOptions::default()
+                };
+                imported::compare_import(&ws, import, &options).await
+            }
+            .await;
+            ws.close().await;
+            let c = result.with_context(|| format!("cannot compare import {import}"))?;
+            let pct = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}%"));
+            let rho = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.3}"));
+            println!(
+                "{} ({} report, {} rows) against the app's scores as of {}: {} rows matched \
+                 ({} by TPID, {} by name), {} unmatched; cluster agreement {}.",
+                c.import.file_name,
+                c.import.report,
+                c.rows,
+                c.as_of,
+                c.matched,
+                c.matched_by_id,
+                c.matched_by_name,
+                c.rows - c.matched,
+                pct(c.cluster_agreement_pct)
+            );
+            println!("area\tclusters compared\tsame cluster\tsame letter\tfit rho\tintent rho");
+            for a in &c.areas {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    a.area.prefix(),
+                    a.clusters_compared,
+                    pct(a.cluster_agreement_pct),
+                    pct(a.same_letter_pct),
+                    rho(a.fit_spearman),
+                    rho(a.intent_spearman)
+                );
+            }
+            Ok(())
+        }
     }
+}
+
+async fn open(workspace: &std::path::Path) -> anyhow::Result<Workspace> {
+    Workspace::open(workspace, key_source(), &Keychain::app())
+        .await
+        .with_context(|| format!("cannot open {}", workspace.display()))
 }

@@ -1,5 +1,7 @@
 //! `partner-advisor report generate` end to end on an encrypted demo workspace.
 
+mod compare;
+
 use super::*;
 
 #[test]

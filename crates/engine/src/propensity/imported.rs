@@ -589,6 +589,16 @@ fn pct(part: u64, whole: u64) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
+/// One area's agreement counts while the rows are compared.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    clusters: u64,
+    same: u64,
+    same_letter: u64,
+    fits: Vec<(f64, f64)>,
+    intents: Vec<(f64, f64)>,
+}
+
 /// What the comparison keeps of a customer the rows name.
 struct Candidate {
     tenant_id: String,
@@ -675,8 +685,7 @@ pub async fn compare_import(
     )
     .await?;
 
-    let mut agreements: Vec<(u64, u64, u64, Vec<(f64, f64)>, Vec<(f64, f64)>)> =
-        vec![(0, 0, 0, Vec::new(), Vec::new()); areas.len()];
+    let mut agreements: Vec<Tally> = vec![Tally::default(); areas.len()];
     let (mut by_id_n, mut by_name_n) = (0u64, 0u64);
     let mut compared = Vec::with_capacity(rows.len());
     for row in rows {
@@ -720,15 +729,15 @@ pub async fn compare_import(
             if let Some(app) = &app {
                 let acc = &mut agreements[i];
                 if let Some(ms) = &microsoft.cluster {
-                    acc.0 += 1;
-                    acc.1 += u64::from(*ms == app.cluster);
-                    acc.2 += u64::from(ms.get(..1) == app.cluster.get(..1));
+                    acc.clusters += 1;
+                    acc.same += u64::from(*ms == app.cluster);
+                    acc.same_letter += u64::from(ms.get(..1) == app.cluster.get(..1));
                 }
                 if let Some(fit) = microsoft.fit {
-                    acc.3.push((fit, f64::from(app.fit)));
+                    acc.fits.push((fit, f64::from(app.fit)));
                 }
                 if let Some(intent) = microsoft.intent {
-                    acc.4.push((intent, f64::from(app.intent)));
+                    acc.intents.push((intent, f64::from(app.intent)));
                 }
             }
             per_area.push(AreaComparison {
@@ -750,19 +759,19 @@ pub async fn compare_import(
     let area_agreements = areas
         .iter()
         .zip(agreements)
-        .map(|(area, (n, same, letter, fits, intents))| {
-            all_compared += n;
-            all_same += same;
+        .map(|(area, t)| {
+            all_compared += t.clusters;
+            all_same += t.same;
             AreaAgreement {
                 area: *area,
-                clusters_compared: n,
-                same_cluster: same,
-                cluster_agreement_pct: pct(same, n),
-                same_letter_pct: pct(letter, n),
-                fit_pairs: fits.len() as u64,
-                fit_spearman: spearman(&fits),
-                intent_pairs: intents.len() as u64,
-                intent_spearman: spearman(&intents),
+                clusters_compared: t.clusters,
+                same_cluster: t.same,
+                cluster_agreement_pct: pct(t.same, t.clusters),
+                same_letter_pct: pct(t.same_letter, t.clusters),
+                fit_pairs: t.fits.len() as u64,
+                fit_spearman: spearman(&t.fits),
+                intent_pairs: t.intents.len() as u64,
+                intent_spearman: spearman(&t.intents),
             }
         })
         .collect();

@@ -211,7 +211,7 @@ async fn the_apps_own_report_imported_back_agrees_completely() {
     // The generic importer takes the same file as a CloudAscent download: no snapshot.
     let via_import = import_files(
         &ws,
-        &[out.clone()],
+        std::slice::from_ref(&out),
         &ImportOptions::default(),
         &clock,
         &NoProgress,
