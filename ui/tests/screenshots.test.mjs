@@ -7,6 +7,7 @@ import { RESULTS, startHarness } from "./support/harness.mjs";
 import { ACTIVE_USERS, BUDGET, CONTOSO, LIGHTHOUSE, LIGHTHOUSE_BROKEN, TEAMS, importState } from "./support/importFixtures.mjs";
 import { leadState } from "./support/leadFixtures.mjs";
 import { makeOpportunities, opportunityState } from "./support/opportunityFixtures.mjs";
+import { propensityState, savedReport } from "./support/propensityFixtures.mjs";
 import { DEFAULT_MODEL, POLAND_MODEL, SCORING_LEADS, scoringState } from "./support/scoringFixtures.mjs";
 
 let harness;
@@ -268,6 +269,70 @@ for (const [scheme, language] of [["light", null], ["dark", null], ["light", "pl
     await shot("lead-drawer-score");
     await page.getByTestId("lead-customer").scrollIntoViewIfNeeded();
     await shot("lead-drawer-customer");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+// The Propensity reports page at the window's size and on a large screen: the wizard's columns
+// step, the preview with cluster badges, a download in progress, My reports, Schedules and the
+// cluster map.
+const PROPENSITY = {
+  propensity: propensityState({
+    stepMs: 400,
+    reports: [
+      savedReport({ id: 1, name: "Azure propensity 2025-03-25", startedAt: "2025-03-25T06:00:00Z" }),
+      savedReport({ id: 2, name: "M365 propensity 2025-03-20", kind: "m365", fileName: "M365 propensity 2025-03-20.csv", fileExists: false, scheduleId: 1, rows: 2988, bytes: 2_412_544, startedAt: "2025-03-20T09:00:00Z" }),
+      savedReport({ id: 3, name: "Security propensity 2025-03-18", kind: "security", status: "failed", rows: null, bytes: null, asOf: null, fileExists: false, error: "cannot create /mnt/share/Security.csv: Permission denied (os error 13)", startedAt: "2025-03-18T09:00:00Z" }),
+      savedReport({ id: 4, name: "Renewals Q2", kind: "renewal", status: "cancelled", rows: null, bytes: null, asOf: null, fileExists: false, startedAt: "2025-03-12T09:00:00Z" }),
+    ],
+    schedules: [
+      { id: 1, spec: { kind: "m365", name: "M365 monthly", columns: [], months: null }, cadence: "monthly", createdAt: "2025-02-01T10:00:00Z", lastRunAt: "2025-03-20T09:00:21Z", nextRunAt: "2025-04-25T00:00:00Z", lastReportId: 2 },
+      { id: 2, spec: { kind: "azure", name: "Azure after each import", columns: [], months: 12 }, cadence: "afterImport", createdAt: "2025-03-01T10:00:00Z", lastRunAt: null, nextRunAt: null, lastReportId: null },
+    ],
+  }),
+};
+for (const scheme of ["light", "dark"]) {
+  test(`screenshot: propensity reports page (${scheme})`, async () => {
+    const { page, problems } = await harness.open(PROPENSITY, { hash: "propensity", colorScheme: scheme });
+    const shot = async (name) => {
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(150);
+      const path = join(RESULTS, `${name}-${scheme}.png`);
+      await page.screenshot({ path, animations: "disabled" });
+      assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+    };
+    await page.getByTestId("report-source-m365").waitFor();
+    await page.mouse.move(0, 799);
+    await shot("propensity-sources-1280");
+    for (const [width, height] of [[1280, 800], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId("propensity-tab-create").click();
+      if (width > 1280) await page.getByTestId("wizard-step-1").click();
+      await page.getByTestId("report-source-m365").click();
+      await page.getByTestId("wizard-step-2").click();
+      await page.getByTestId("column-group-none-flag").click();
+      await page.mouse.move(0, height - 1);
+      await shot(`propensity-columns-${width}`);
+      await page.getByTestId("wizard-step-4").click();
+      await page.getByTestId("report-download").click();
+      await page.getByTestId("report-progress").getByText("Learning from your best customers").waitFor();
+      await shot(`propensity-progress-${width}`);
+      await page.getByTestId("report-saved").waitFor({ timeout: 20_000 });
+      await page.getByTestId("report-preview").click();
+      await page.getByTestId("preview-grid").waitFor({ timeout: 20_000 });
+      await page.getByTestId("preview-grid").evaluate((grid) => {
+        grid.scrollLeft = grid.scrollWidth;
+        grid.scrollIntoView({ block: "end" });
+      });
+      await shot(`propensity-preview-${width}`);
+      for (const tab of ["reports", "schedules", "clusterMap"]) {
+        await page.getByTestId(`propensity-tab-${tab}`).click();
+        await page.getByTestId(`propensity-panel-${tab}`).waitFor();
+        await page.mouse.move(0, height - 1);
+        await shot(`propensity-${tab}-${width}`);
+      }
+    }
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -49,10 +49,10 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXS,
     borderRadius: tokens.borderRadiusMedium,
   },
-  cellA: { backgroundColor: tokens.colorPaletteGreenBackground2 },
+  cellA: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   cellB: { backgroundColor: tokens.colorBrandBackground2 },
-  cellC: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  cellD: { backgroundColor: tokens.colorNeutralBackground4 },
+  cellC: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  cellD: { backgroundColor: tokens.colorNeutralBackground5 },
   duplicate: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
   },

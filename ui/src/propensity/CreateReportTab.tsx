@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Card,
@@ -100,13 +100,22 @@ const useStyles = makeStyles({
   progress: {
     display: "flex",
     alignItems: "center",
+    flexGrow: 1,
     gap: tokens.spacingHorizontalL,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  outcome: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    scrollMarginBottom: tokens.spacingVerticalXXL,
+    ":empty": {
+      display: "none",
+    },
   },
   progressBar: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
     flexGrow: 1,
     minWidth: 0,
   },
@@ -159,6 +168,16 @@ export function CreateReportTab({ catalogue, onChanged, onShowReport, onShowSche
   const [actionError, setActionError] = useState<IpcError | null>(null);
   const [preview, setPreview] = useState<{ key: string; data: ReportPreview } | null>(null);
   const [scheduling, setScheduling] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
+
+  // What an action ended with may be below the fold: bring it into view.
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.scrollIntoView({ block: "nearest" });
+  }, [outcome]);
+  useEffect(() => {
+    if (preview) previewRef.current?.scrollIntoView({ block: "start" });
+  }, [preview]);
 
   const info = catalogue.find((c) => c.kind === kind) ?? null;
   const months = lifetime ? null : checkMonths(monthsText);
@@ -294,47 +313,50 @@ export function CreateReportTab({ catalogue, onChanged, onShowReport, onShowSche
 
         {info ? (
           <div className={styles.footer}>
-            <div className={styles.buttons}>
-              {step > 0 ? (
-                <Button icon={<ChevronLeft20Regular />} disabled={busy} onClick={() => setStep(step - 1)} data-testid="wizard-back">
-                  {t("propensity.wizard.back")}
-                </Button>
-              ) : null}
-              {step < LAST_STEP ? (
-                <Button appearance="primary" icon={<ChevronRight20Regular />} iconPosition="after" onClick={() => setStep(step + 1)} data-testid="wizard-next">
-                  {t("propensity.wizard.next")}
-                </Button>
-              ) : null}
-            </div>
-            {step === LAST_STEP ? (
-              <div className={styles.buttons}>
-                <Button icon={<Eye20Regular />} disabled={busy} onClick={() => void runPreview()} data-testid="report-preview">
-                  {t("propensity.action.preview")}
-                </Button>
-                <Button icon={<CalendarClock20Regular />} disabled={busy} onClick={openSchedule} data-testid="report-schedule">
-                  {t("propensity.action.schedule")}
-                </Button>
-                <Button appearance="primary" icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void runDownload()} data-testid="report-download">
-                  {t("propensity.action.download")}
+            {job.running ? (
+              <div className={styles.progress} data-testid="report-progress" data-job={job.running}>
+                <div className={styles.progressBar}>
+                  <Text weight="semibold">{job.running === "preview" ? t("propensity.progress.preview") : t("propensity.progress.download", { name: trimmedName })}</Text>
+                  <JobProgressView progress={job.progress} />
+                </div>
+                <Button icon={<Dismiss20Regular />} disabled={!job.canCancel} onClick={() => void job.cancel()} data-testid="report-cancel">
+                  {job.cancelling ? t("propensity.progress.cancelling") : t("common.cancel")}
                 </Button>
               </div>
-            ) : null}
+            ) : (
+              <>
+                <div className={styles.buttons}>
+                  {step > 0 ? (
+                    <Button icon={<ChevronLeft20Regular />} disabled={busy} onClick={() => setStep(step - 1)} data-testid="wizard-back">
+                      {t("propensity.wizard.back")}
+                    </Button>
+                  ) : null}
+                  {step < LAST_STEP ? (
+                    <Button appearance="primary" icon={<ChevronRight20Regular />} iconPosition="after" onClick={() => setStep(step + 1)} data-testid="wizard-next">
+                      {t("propensity.wizard.next")}
+                    </Button>
+                  ) : null}
+                </div>
+                {step === LAST_STEP ? (
+                  <div className={styles.buttons}>
+                    <Button icon={<Eye20Regular />} disabled={busy} onClick={() => void runPreview()} data-testid="report-preview">
+                      {t("propensity.action.preview")}
+                    </Button>
+                    <Button icon={<CalendarClock20Regular />} disabled={busy} onClick={openSchedule} data-testid="report-schedule">
+                      {t("propensity.action.schedule")}
+                    </Button>
+                    <Button appearance="primary" icon={<ArrowDownload20Regular />} disabled={busy} onClick={() => void runDownload()} data-testid="report-download">
+                      {t("propensity.action.download")}
+                    </Button>
+                  </div>
+                ) : null}
+              </>
+            )}
           </div>
         ) : null}
       </Card>
 
-      {job.running ? (
-        <div className={styles.progress} data-testid="report-progress" data-job={job.running}>
-          <div className={styles.progressBar}>
-            <Text weight="semibold">{job.running === "preview" ? t("propensity.progress.preview") : t("propensity.progress.download", { name: trimmedName })}</Text>
-            <JobProgressView progress={job.progress} />
-          </div>
-          <Button icon={<Dismiss20Regular />} disabled={!job.canCancel} onClick={() => void job.cancel()} data-testid="report-cancel">
-            {job.cancelling ? t("propensity.progress.cancelling") : t("common.cancel")}
-          </Button>
-        </div>
-      ) : null}
-
+      <div ref={outcomeRef} className={styles.outcome}>
       {outcome?.kind === "saved" ? (
         <MessageBar intent="success" layout="multiline" data-testid="report-saved">
           <MessageBarBody>
@@ -385,9 +407,10 @@ export function CreateReportTab({ catalogue, onChanged, onShowReport, onShowSche
         <ErrorMessageBar error={outcome.error} title={outcome.job === "preview" ? t("propensity.failed.preview") : t("propensity.failed.download")} />
       ) : null}
       {actionError ? <ErrorMessageBar error={actionError} title={t("propensity.reports.actionFailed")} /> : null}
+      </div>
 
       {shownPreview ? (
-        <Card className={styles.card} data-testid="report-preview-card">
+        <Card ref={previewRef} className={styles.card} data-testid="report-preview-card">
           <div className={styles.previewHeader}>
             <div className={styles.stepTitle}>
               <Text as="h2" size={500} weight="semibold" className={styles.heading}>

@@ -14,7 +14,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { Add20Regular, CalendarClock20Regular, Delete20Regular, DocumentTable24Regular, FolderOpen20Regular, Open20Regular } from "@fluentui/react-icons";
+import { Add20Regular, CalendarClock16Regular, Delete20Regular, DocumentTable24Regular, FolderOpen20Regular, Open20Regular } from "@fluentui/react-icons";
 import type { IpcError } from "../bindings";
 import { EmptyStateCard, EmptyStateText } from "../feedback/EmptyStateCard";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
@@ -40,7 +40,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   table: {
-    minWidth: "960px",
+    tableLayout: "auto",
+    minWidth: "760px",
+  },
+  nameColumn: {
+    minWidth: "200px",
+  },
+  actionsColumn: {
+    width: "112px",
   },
   header: {
     fontWeight: tokens.fontWeightSemibold,
@@ -55,24 +62,20 @@ const useStyles = makeStyles({
   },
   nameLine: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
   strong: {
     fontWeight: tokens.fontWeightSemibold,
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
+    overflowWrap: "anywhere",
   },
   file: {
     color: tokens.colorNeutralForeground3,
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
+    overflowWrap: "anywhere",
   },
   number: {
-    textAlign: "right",
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
   },
@@ -161,26 +164,24 @@ export function MyReportsTab({ reports, titles, highlightId, onChanged, onCreate
         <Table className={styles.table} size="small" aria-label={t("propensity.tab.reports")} data-testid="reports-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.header}>{t("propensity.reports.col.name")}</TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 150 }}>
+              <TableHeaderCell className={mergeClasses(styles.header, styles.nameColumn)}>{t("propensity.reports.col.name")}</TableHeaderCell>
+              <TableHeaderCell className={styles.header}>
                 {t("propensity.reports.col.kind")}
               </TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 130 }}>
+              <TableHeaderCell className={styles.header}>
                 {t("propensity.reports.col.status")}
               </TableHeaderCell>
-              <TableHeaderCell className={mergeClasses(styles.header)} style={{ width: 90 }}>
-                <span className={styles.number}>{t("propensity.reports.col.rows")}</span>
-              </TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 90 }}>
+              <TableHeaderCell className={styles.header}>{t("propensity.reports.col.rows")}</TableHeaderCell>
+              <TableHeaderCell className={styles.header}>
                 {t("propensity.reports.col.size")}
               </TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 120 }}>
+              <TableHeaderCell className={styles.header}>
                 {t("propensity.reports.col.asOf")}
               </TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 170 }}>
+              <TableHeaderCell className={styles.header}>
                 {t("propensity.reports.col.created")}
               </TableHeaderCell>
-              <TableHeaderCell className={styles.header} style={{ width: 120 }}>
+              <TableHeaderCell className={mergeClasses(styles.header, styles.actionsColumn)}>
                 <span className={styles.nowrap}>{t("propensity.reports.col.actions")}</span>
               </TableHeaderCell>
             </TableRow>
@@ -207,7 +208,7 @@ export function MyReportsTab({ reports, titles, highlightId, onChanged, onCreate
                         </span>
                         {report.scheduleId !== null ? (
                           <Tooltip content={t("propensity.reports.scheduledHint")} relationship="description">
-                            <Badge appearance="outline" shape="rounded" size="small" color="brand" icon={<CalendarClock20Regular />} tabIndex={0} data-testid="report-scheduled-marker">
+                            <Badge appearance="outline" shape="rounded" size="small" color="brand" icon={<CalendarClock16Regular />} tabIndex={0} data-testid="report-scheduled-marker">
                               {t("propensity.reports.scheduled")}
                             </Badge>
                           </Tooltip>

@@ -36,7 +36,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   table: {
-    minWidth: "880px",
+    tableLayout: "auto",
+    minWidth: "760px",
+  },
+  lastReport: {
+    textAlign: "left",
   },
   header: {
     fontWeight: tokens.fontWeightSemibold,
@@ -126,13 +130,13 @@ export function SchedulesTab({ schedules, reports, titles, onChanged, onShowRepo
                     </span>
                   </TableCell>
                   <TableCell>
-                    <span className={styles.nowrap} data-testid="schedule-last">
+                    <span data-testid="schedule-last">
                       {schedule.lastRunAt ? format.dateTime(schedule.lastRunAt) : t("propensity.schedules.never")}
                     </span>
                   </TableCell>
                   <TableCell>
                     {schedule.lastReportId !== null ? (
-                      <Link as="button" onClick={() => onShowReport(schedule.lastReportId as number)} data-testid="schedule-last-report">
+                      <Link as="button" className={styles.lastReport} onClick={() => onShowReport(schedule.lastReportId as number)} data-testid="schedule-last-report">
                         {last ? last.name : t("propensity.schedules.lastReport")}
                       </Link>
                     ) : (
