@@ -236,10 +236,7 @@ pub fn name_tokens(name: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .collect();
-    loop {
-        let Some(cut) = legal_suffix_len(&tokens) else {
-            break;
-        };
+    while let Some(cut) = legal_suffix_len(&tokens) {
         if cut >= tokens.len() {
             break;
         }
