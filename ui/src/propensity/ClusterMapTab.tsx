@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { Button, Dropdown, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowReset20Regular, Folder20Regular, Save20Regular } from "@fluentui/react-icons";
-import type { IpcError } from "../bindings";
+import { commands, type IpcError } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useI18n } from "../i18n/I18nContext";
 import { settle } from "../ipc/settle";
 import { Section } from "../pages/Section";
 import { ClusterLegendBadge } from "./ClusterBadge";
 import { BANDS, CLUSTER_CODES, CLUSTER_HINTS, CLUSTER_LABELS, CLUSTER_LETTERS, clusterOf } from "./labels";
-import { propensityCommands as commands, type PropensitySettings } from "./types";
+import type { PropensitySettings } from "./types";
 
 const useStyles = makeStyles({
   root: {

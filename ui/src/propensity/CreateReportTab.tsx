@@ -20,7 +20,7 @@ import {
   FolderOpen20Regular,
   Open20Regular,
 } from "@fluentui/react-icons";
-import type { IpcError } from "../bindings";
+import { commands, type IpcError } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useFormat } from "../format/useFormat";
 import { useI18n } from "../i18n/I18nContext";
@@ -34,7 +34,7 @@ import { PreviewGrid } from "./PreviewGrid";
 import { ScheduleDialog } from "./ScheduleDialog";
 import { SourceStep } from "./SourceStep";
 import { Stepper } from "./Stepper";
-import { propensityCommands as commands, type ReportKind, type ReportKindInfo, type ReportPreview, type ReportSchedule, type ReportSpec, type SavedReport } from "./types";
+import type { ReportKind, ReportKindInfo, ReportPreview, ReportSchedule, ReportSpec, SavedReport } from "./types";
 import { useReportJob, type JobKind } from "./useReportJob";
 
 const useStyles = makeStyles({

@@ -13,11 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { IpcError } from "../bindings";
+import { commands, type IpcError } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useI18n } from "../i18n/I18nContext";
 import { settle } from "../ipc/settle";
-import { propensityCommands as commands, type SavedReport } from "./types";
+import type { SavedReport } from "./types";
 
 const useStyles = makeStyles({
   surface: {

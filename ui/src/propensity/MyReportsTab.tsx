@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Add20Regular, CalendarClock16Regular, Delete20Regular, DocumentTable24Regular, FolderOpen20Regular, Open20Regular } from "@fluentui/react-icons";
-import type { IpcError } from "../bindings";
+import { commands, type IpcError } from "../bindings";
 import { EmptyStateCard, EmptyStateText } from "../feedback/EmptyStateCard";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useFormat } from "../format/useFormat";
@@ -24,7 +24,7 @@ import { settle } from "../ipc/settle";
 import { DeleteReportDialog } from "./DeleteReportDialog";
 import { KIND_SHORT } from "./labels";
 import { StatusBadge } from "./StatusBadge";
-import { propensityCommands as commands, type ReportKind, type SavedReport } from "./types";
+import type { ReportKind, SavedReport } from "./types";
 
 const useStyles = makeStyles({
   root: {

@@ -14,11 +14,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { IpcError } from "../bindings";
+import { commands, type IpcError } from "../bindings";
 import { ErrorMessageBar } from "../feedback/ErrorMessageBar";
 import { useI18n } from "../i18n/I18nContext";
 import { settle } from "../ipc/settle";
-import { propensityCommands as commands, type ReportSchedule, type ReportSpec, type ScheduleCadence } from "./types";
+import type { ReportSchedule, ReportSpec, ScheduleCadence } from "./types";
 
 const useStyles = makeStyles({
   surface: {

@@ -20,7 +20,8 @@ import { useI18n } from "../i18n/I18nContext";
 import { settle } from "../ipc/settle";
 import { ConfirmDialog } from "../scoring/ConfirmDialog";
 import { CADENCE_LABELS, KIND_SHORT } from "./labels";
-import { propensityCommands as commands, type ReportKind, type ReportSchedule, type SavedReport } from "./types";
+import { commands } from "../bindings";
+import type { ReportKind, ReportSchedule, SavedReport } from "./types";
 
 const useStyles = makeStyles({
   root: {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import type { IpcError, Language } from "../bindings";
+import { commands, type IpcError, type Language } from "../bindings";
 import { settle } from "../ipc/settle";
-import { propensityCommands as commands, type PropensitySettings, type ReportKindInfo, type ReportSchedule, type SavedReport } from "./types";
+import type { PropensitySettings, ReportKindInfo, ReportSchedule, SavedReport } from "./types";
 
 interface Loaded<T> {
   request: string;
