@@ -1,7 +1,7 @@
 //! Matching the partner's CRM accounts to the workspace's customers (SPEC §6.4): which CRM
 //! account each report row (a customer of the latest snapshot) is, by what evidence, how sure.
 //!
-//! Inside: [`file`] reads a CRM account list (any Excel encoding and delimiter, tolerant headers,
+//! Inside: [`file`](mod@file) reads a CRM account list (any Excel encoding and delimiter, tolerant headers,
 //! refused whole with line numbers), [`normalise`] makes the comparison keys, [`matching`] is the
 //! pure matcher. This module holds the use cases: [`import_accounts`] stores a list in the
 //! workspace, [`match_accounts`] writes the match of every customer as CSV, [`preview_matches`]
