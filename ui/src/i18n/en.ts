@@ -1113,6 +1113,7 @@ export const en = {
   "propensity.failed.download": "The report could not be created",
   "propensity.preview.heading": "Preview",
   "propensity.preview.facts": "{shown, plural, one {First row} other {First # rows}} of {rows, plural, one {# row} other {# rows}} · {customers, plural, one {# customer} other {# customers}} in the snapshot of {date}",
+  "propensity.preview.factsPartial": "{shown, plural, one {First row} other {First # rows}} · {customers, plural, one {# customer} other {# customers}} in the snapshot of {date}",
   "propensity.preview.gridLabel": "Preview of the report's first rows",
   "propensity.preview.close": "Close preview",
   "propensity.preview.empty": "The report has no rows for this time range.",

@@ -1082,6 +1082,7 @@ export const es: Record<MessageKey, string> = {
   "propensity.failed.download": "No se pudo crear el informe",
   "propensity.preview.heading": "Vista previa",
   "propensity.preview.facts": "{shown, plural, one {Primera fila} other {Primeras # filas}} de {rows, plural, one {# fila} other {# filas}} · {customers, plural, one {# cliente} other {# clientes}} en la instantánea del {date}",
+  "propensity.preview.factsPartial": "{shown, plural, one {Primera fila} other {Primeras # filas}} · {customers, plural, one {# cliente} other {# clientes}} en la instantánea del {date}",
   "propensity.preview.gridLabel": "Vista previa de las primeras filas del informe",
   "propensity.preview.close": "Cerrar la vista previa",
   "propensity.preview.empty": "El informe no tiene filas en este periodo.",

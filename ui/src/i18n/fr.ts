@@ -1082,6 +1082,7 @@ export const fr: Record<MessageKey, string> = {
   "propensity.failed.download": "Le rapport n’a pas pu être créé",
   "propensity.preview.heading": "Aperçu",
   "propensity.preview.facts": "{shown, plural, one {Première ligne} other {# premières lignes}} sur {rows, plural, one {# ligne} other {# lignes}} · {customers, plural, one {# client} other {# clients}} dans l’instantané du {date}",
+  "propensity.preview.factsPartial": "{shown, plural, one {Première ligne} other {# premières lignes}} · {customers, plural, one {# client} other {# clients}} dans l’instantané du {date}",
   "propensity.preview.gridLabel": "Aperçu des premières lignes du rapport",
   "propensity.preview.close": "Fermer l’aperçu",
   "propensity.preview.empty": "Le rapport ne contient aucune ligne pour cette période.",

@@ -1082,6 +1082,7 @@ export const pl: Record<MessageKey, string> = {
   "propensity.failed.download": "Nie udało się utworzyć raportu",
   "propensity.preview.heading": "Podgląd",
   "propensity.preview.facts": "{shown, plural, one {Pierwszy wiersz} few {Pierwsze # wiersze} many {Pierwszych # wierszy} other {Pierwsze # wiersza}} z {rows, plural, one {# wiersza} few {# wierszy} many {# wierszy} other {# wiersza}} · {customers, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}} w migawce z {date}",
+  "propensity.preview.factsPartial": "{shown, plural, one {Pierwszy wiersz} few {Pierwsze # wiersze} many {Pierwszych # wierszy} other {Pierwsze # wiersza}} · {customers, plural, one {# klient} few {# klientów} many {# klientów} other {# klienta}} w migawce z {date}",
   "propensity.preview.gridLabel": "Podgląd pierwszych wierszy raportu",
   "propensity.preview.close": "Zamknij podgląd",
   "propensity.preview.empty": "Raport nie ma wierszy w tym zakresie czasu.",

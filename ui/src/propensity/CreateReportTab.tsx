@@ -417,12 +417,14 @@ export function CreateReportTab({ catalogue, onChanged, onShowReport, onShowSche
                 {t("propensity.preview.heading")}
               </Text>
               <Text size={200} className={styles.muted} data-testid="preview-facts">
-                {t("propensity.preview.facts", {
-                  shown: shownPreview.rows.length,
-                  rows: shownPreview.rowsInRange ?? shownPreview.customers,
-                  customers: shownPreview.customers,
-                  date: format.date(shownPreview.asOf),
-                })}
+                {shownPreview.rowsInRange === null
+                  ? t("propensity.preview.factsPartial", { shown: shownPreview.rows.length, customers: shownPreview.customers, date: format.date(shownPreview.asOf) })
+                  : t("propensity.preview.facts", {
+                      shown: shownPreview.rows.length,
+                      rows: shownPreview.rowsInRange,
+                      customers: shownPreview.customers,
+                      date: format.date(shownPreview.asOf),
+                    })}
               </Text>
             </div>
             <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={() => setPreview(null)} data-testid="preview-close">
