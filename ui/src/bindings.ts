@@ -149,6 +149,31 @@ export const commands = {
 	setClusterMap: (cells: string[][]) => typedError<PropensitySettings, IpcError_Serialize>(__TAURI_INVOKE("set_cluster_map", { cells })),
 	/**  Asks for the reports folder with the native picker; `null` when the user cancels. */
 	chooseReportsFolder: () => typedError<PropensitySettings | null, IpcError_Serialize>(__TAURI_INVOKE("choose_reports_folder")),
+	/**
+	 *  Imports a CloudAscent download (all or nothing). Without a path, asks for it with the native
+	 *  open dialog; `null` when the user cancels it.
+	 */
+	importCloudascentDownload: (path: string | null) => typedError<ImportedDownload | null, IpcError_Serialize>(__TAURI_INVOKE("import_cloudascent_download", { path })),
+	/**  The imported downloads, newest first. */
+	cloudascentDownloads: () => typedError<ImportedDownload[], IpcError_Serialize>(__TAURI_INVOKE("cloudascent_downloads")),
+	/**  A page of a download's rows, filtered and sorted. */
+	cloudascentDownloadRows: (id: number, query: ImportedRowsQuery_Deserialize) => typedError<ImportedRowsPageDto, IpcError_Serialize>(__TAURI_INVOKE("cloudascent_download_rows", { id, query })),
+	/**  A download beside the app's scores of the latest snapshot (with the workspace's cluster map). */
+	compareCloudascentDownload: (id: number) => typedError<DownloadComparison_Serialize, IpcError_Serialize>(__TAURI_INVOKE("compare_cloudascent_download", { id })),
+	/**  Deletes an imported download. */
+	deleteCloudascentDownload: (id: number) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("delete_cloudascent_download", { id })),
+	/**
+	 *  Imports a CRM account list (CSV in any common encoding and delimiter), replacing the stored
+	 *  one, all or nothing. Without a path, asks with the native open dialog; `null` when cancelled.
+	 */
+	importCrmAccounts: (path: string | null) => typedError<CrmImportOutcome | null, IpcError_Serialize>(__TAURI_INVOKE("import_crm_accounts", { path })),
+	/**  How the latest snapshot's customers match the stored CRM list. */
+	crmMatches: () => typedError<CrmMatchView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("crm_matches")),
+	/**
+	 *  Writes every customer with its CRM match to a CSV file chosen with the native save dialog
+	 *  (or `path`); `null` when the dialog is cancelled.
+	 */
+	exportCrmMatches: (language: Language, path: string | null) => typedError<CrmMatchView_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("export_crm_matches", { language, path })),
 };
 
 /** Events */
@@ -282,6 +307,92 @@ export type AppInfo = {
 	dataDir: string,
 };
 
+/**  How far Microsoft and the app agree in one area. */
+export type AreaAgreementDto = AreaAgreementDto_Serialize | AreaAgreementDto_Deserialize;
+
+/**  How far Microsoft and the app agree in one area. */
+export type AreaAgreementDto_Deserialize = {
+	/**  The area (`M365`, …). */
+	area: string,
+	/**  Matched rows with Microsoft's cluster. */
+	clustersCompared: number,
+	/**  Of which the app gives the same code. */
+	sameCluster: number,
+	/**  Same code, percent. */
+	clusterAgreementPct?: number | null,
+	/**  Same letter (Act now, Evaluate, Nurture, Educate), percent. */
+	sameLetterPct?: number | null,
+	/**  Pairs of fits compared. */
+	fitPairs: number,
+	/**  Spearman's ρ of the fits. */
+	fitSpearman?: number | null,
+	/**  Pairs of intents compared. */
+	intentPairs: number,
+	/**  Spearman's ρ of the intents. */
+	intentSpearman?: number | null,
+};
+
+/**  How far Microsoft and the app agree in one area. */
+export type AreaAgreementDto_Serialize = {
+	/**  The area (`M365`, …). */
+	area: string,
+	/**  Matched rows with Microsoft's cluster. */
+	clustersCompared: number,
+	/**  Of which the app gives the same code. */
+	sameCluster: number,
+	/**  Same code, percent. */
+	clusterAgreementPct: number | null,
+	/**  Same letter (Act now, Evaluate, Nurture, Educate), percent. */
+	sameLetterPct: number | null,
+	/**  Pairs of fits compared. */
+	fitPairs: number,
+	/**  Spearman's ρ of the fits. */
+	fitSpearman: number | null,
+	/**  Pairs of intents compared. */
+	intentPairs: number,
+	/**  Spearman's ρ of the intents. */
+	intentSpearman: number | null,
+};
+
+/**  One area of a compared row. */
+export type AreaScores = AreaScores_Serialize | AreaScores_Deserialize;
+
+/**  One area of a compared row. */
+export type AreaScores_Deserialize = {
+	/**  The area. */
+	area: string,
+	/**  Microsoft's cluster. */
+	microsoftCluster?: string | null,
+	/**  Microsoft's fit. */
+	microsoftFit?: number | null,
+	/**  Microsoft's intent. */
+	microsoftIntent?: number | null,
+	/**  The app's cluster (a matched row). */
+	appCluster?: string | null,
+	/**  The app's fit. */
+	appFit?: number | null,
+	/**  The app's intent. */
+	appIntent?: number | null,
+};
+
+/**  One area of a compared row. */
+export type AreaScores_Serialize = {
+	/**  The area. */
+	area: string,
+	/**  Microsoft's cluster. */
+	microsoftCluster: string | null,
+	/**  Microsoft's fit. */
+	microsoftFit: number | null,
+	/**  Microsoft's intent. */
+	microsoftIntent: number | null,
+	/**  The app's cluster (a matched row). */
+	appCluster: string | null,
+	/**  The app's fit. */
+	appFit: number | null,
+	/**  The app's intent. */
+	appIntent: number | null,
+};
+
 /**  A candidate attribute and its values, for the model form. */
 export type AttributeChoice = {
 	/**  Key. */
@@ -342,6 +453,37 @@ export type CloseReason =
 /**  8. */
 "Others";
 
+/**  One imported row beside the app's scores. */
+export type ComparedRowDto = ComparedRowDto_Serialize | ComparedRowDto_Deserialize;
+
+/**  One imported row beside the app's scores. */
+export type ComparedRowDto_Deserialize = {
+	/**  1-based data row. */
+	rowNumber: number,
+	/**  `CustomerID` as imported. */
+	customerId?: string | null,
+	/**  `AccountName` as imported. */
+	customerName?: string | null,
+	/**  How it matched a customer: `customerId`, `name`, or `null`. */
+	matchedBy?: string | null,
+	/**  Per area. */
+	areas: AreaScores_Deserialize[],
+};
+
+/**  One imported row beside the app's scores. */
+export type ComparedRowDto_Serialize = {
+	/**  1-based data row. */
+	rowNumber: number,
+	/**  `CustomerID` as imported. */
+	customerId: string | null,
+	/**  `AccountName` as imported. */
+	customerName: string | null,
+	/**  How it matched a customer: `customerId`, `name`, or `null`. */
+	matchedBy: string | null,
+	/**  Per area. */
+	areas: AreaScores_Serialize[],
+};
+
 /**  How a contact detail was judged. */
 export type ContactCheck = {
 	/**  The verdict shown. */
@@ -369,6 +511,114 @@ export type CredentialStatus = {
 	kind: CredentialKind,
 	/**  Whether the keychain holds a value for it. */
 	isSet: boolean,
+};
+
+/**  What importing a CRM account list stored. */
+export type CrmImportOutcome = {
+	/**  Accounts stored (the list replaces the previous one). */
+	accounts: number,
+	/**  Accounts of the previous list removed. */
+	replaced: number,
+	/**  The file's encoding, e.g. `UTF-16 LE`. */
+	encoding: string,
+	/**  The file's delimiter. */
+	delimiter: string,
+	/**  What was accepted but is worth knowing. */
+	warnings: string[],
+};
+
+/**  One customer and its CRM account. */
+export type CrmMatchRow = CrmMatchRow_Serialize | CrmMatchRow_Deserialize;
+
+/**  One customer and its CRM account. */
+export type CrmMatchRow_Deserialize = {
+	/**  Tenant ID. */
+	tenantId: string,
+	/**  TPID. */
+	customerId?: string | null,
+	/**  Customer name. */
+	customerName: string,
+	/**  Primary domain. */
+	domain: string,
+	/**  The CRM account's ID. */
+	crmId?: string | null,
+	/**  The CRM account's name. */
+	crmName?: string | null,
+	/**  `domain`, `name`, `tpid` or `none`. */
+	method: string,
+	/**  0–1. */
+	confidence: number | null,
+};
+
+/**  One customer and its CRM account. */
+export type CrmMatchRow_Serialize = {
+	/**  Tenant ID. */
+	tenantId: string,
+	/**  TPID. */
+	customerId: string | null,
+	/**  Customer name. */
+	customerName: string,
+	/**  Primary domain. */
+	domain: string,
+	/**  The CRM account's ID. */
+	crmId: string | null,
+	/**  The CRM account's name. */
+	crmName: string | null,
+	/**  `domain`, `name`, `tpid` or `none`. */
+	method: string,
+	/**  0–1. */
+	confidence: number | null,
+};
+
+/**  How the customers match the stored CRM list. */
+export type CrmMatchView = CrmMatchView_Serialize | CrmMatchView_Deserialize;
+
+/**  How the customers match the stored CRM list. */
+export type CrmMatchView_Deserialize = {
+	/**  The latest snapshot's date. */
+	asOf: string,
+	/**  Customers. */
+	customers: number,
+	/**  Matched by domain. */
+	byDomain: number,
+	/**  Matched by name. */
+	byName: number,
+	/**  Matched by TPID. */
+	byTpid: number,
+	/**  Not matched. */
+	unmatched: number,
+	/**  CRM accounts stored. */
+	accounts: number,
+	/**  CRM accounts no customer matched. */
+	accountsUnused: number,
+	/**  The file written (an export), else `null`. */
+	path?: string | null,
+	/**  The first customers, tenant order. */
+	rows: CrmMatchRow_Deserialize[],
+};
+
+/**  How the customers match the stored CRM list. */
+export type CrmMatchView_Serialize = {
+	/**  The latest snapshot's date. */
+	asOf: string,
+	/**  Customers. */
+	customers: number,
+	/**  Matched by domain. */
+	byDomain: number,
+	/**  Matched by name. */
+	byName: number,
+	/**  Matched by TPID. */
+	byTpid: number,
+	/**  Not matched. */
+	unmatched: number,
+	/**  CRM accounts stored. */
+	accounts: number,
+	/**  CRM accounts no customer matched. */
+	accountsUnused: number,
+	/**  The file written (an export), else `null`. */
+	path: string | null,
+	/**  The first customers, tenant order. */
+	rows: CrmMatchRow_Serialize[],
 };
 
 /**  The values a lead's customer fields take across the workspace, for the edit form. */
@@ -441,6 +691,57 @@ export type DeclineForm = {
 	reason: CloseReason,
 	/**  Notes. */
 	notes: string,
+};
+
+/**  An import compared with the app's scores. */
+export type DownloadComparison = DownloadComparison_Serialize | DownloadComparison_Deserialize;
+
+/**  An import compared with the app's scores. */
+export type DownloadComparison_Deserialize = {
+	/**  The import. */
+	download: ImportedDownload,
+	/**  The date of the snapshot the app scored. */
+	asOf: string,
+	/**  Customers the app scored. */
+	customersScored: number,
+	/**  Imported rows. */
+	rows: number,
+	/**  Rows matched to a customer. */
+	matched: number,
+	/**  Of which by customer ID. */
+	matchedById: number,
+	/**  Of which by name. */
+	matchedByName: number,
+	/**  Cluster agreement over every area, percent. */
+	clusterAgreementPct?: number | null,
+	/**  Per area. */
+	areas: AreaAgreementDto_Deserialize[],
+	/**  The first rows, file order. */
+	rowsCompared: ComparedRowDto_Deserialize[],
+};
+
+/**  An import compared with the app's scores. */
+export type DownloadComparison_Serialize = {
+	/**  The import. */
+	download: ImportedDownload,
+	/**  The date of the snapshot the app scored. */
+	asOf: string,
+	/**  Customers the app scored. */
+	customersScored: number,
+	/**  Imported rows. */
+	rows: number,
+	/**  Rows matched to a customer. */
+	matched: number,
+	/**  Of which by customer ID. */
+	matchedById: number,
+	/**  Of which by name. */
+	matchedByName: number,
+	/**  Cluster agreement over every area, percent. */
+	clusterAgreementPct: number | null,
+	/**  Per area. */
+	areas: AreaAgreementDto_Serialize[],
+	/**  The first rows, file order. */
+	rowsCompared: ComparedRowDto_Serialize[],
 };
 
 /**  E-mail validity as Partner Center shows it. */
@@ -687,6 +988,36 @@ export type ImportProblem_Serialize = {
 	reason: string,
 };
 
+/**  A column of an import. */
+export type ImportedColumnInfo = {
+	/**  The file's name for it. */
+	name: string,
+	/**  What it holds (`cluster:M365`, `fit:D365BC`, `firmographic:CustomerId`, `play`, …). */
+	role: string,
+	/**  Whether the report documents it (unknown columns are kept as plays). */
+	known: boolean,
+};
+
+/**  An imported download. */
+export type ImportedDownload = {
+	/**  Id. */
+	id: number,
+	/**  Which report. */
+	kind: ReportKind,
+	/**  The file's name. */
+	fileName: string,
+	/**  When it was imported (RFC 3339). */
+	importedAt: string,
+	/**  Rows. */
+	rows: number,
+	/**  Columns. */
+	columns: number,
+	/**  Columns the report does not document, kept as plays. */
+	unknownColumns: string[],
+	/**  What reading it warned about. */
+	warnings: string[],
+};
+
 /**  What the import made of one file. */
 export type ImportedFile = ImportedFile_Serialize | ImportedFile_Deserialize;
 
@@ -725,6 +1056,88 @@ export type ImportedFile_Serialize = {
 	/**  Notes. */
 	notes: string[],
 };
+
+/**  One imported row. */
+export type ImportedRowDto = {
+	/**  1-based data row. */
+	rowNumber: number,
+	/**  Line in the file. */
+	line: number,
+	/**  Every cell, in the columns' order. */
+	cells: string[],
+};
+
+/**  A page of an import's rows. */
+export type ImportedRowsPageDto = {
+	/**  The import. */
+	download: ImportedDownload,
+	/**  Its columns, file order. */
+	columns: ImportedColumnInfo[],
+	/**  Rows matching, in all. */
+	total: number,
+	/**  The page's first row. */
+	offset: number,
+	/**  The page. */
+	rows: ImportedRowDto[],
+};
+
+/**  Which rows of an import, in which order. */
+export type ImportedRowsQuery = ImportedRowsQuery_Serialize | ImportedRowsQuery_Deserialize;
+
+/**  Which rows of an import, in which order. */
+export type ImportedRowsQuery_Deserialize = {
+	/**  Text in the customer's name, ID or domain. */
+	text?: string | null,
+	/**  The area the cluster, minimums and score sorts look at (`M365`, …); `null` for any. */
+	area?: string | null,
+	/**  Cluster codes (`A1`) or whole clusters (`A`). */
+	clusters: string[],
+	/**  Fit at least this. */
+	minFit?: number | null,
+	/**  Intent at least this. */
+	minIntent?: number | null,
+	/**  The order. */
+	sort: ImportedRowsSort,
+	/**  First row. */
+	offset: number,
+	/**  Rows at most. */
+	limit: number,
+};
+
+/**  Which rows of an import, in which order. */
+export type ImportedRowsQuery_Serialize = {
+	/**  Text in the customer's name, ID or domain. */
+	text: string | null,
+	/**  The area the cluster, minimums and score sorts look at (`M365`, …); `null` for any. */
+	area: string | null,
+	/**  Cluster codes (`A1`) or whole clusters (`A`). */
+	clusters: string[],
+	/**  Fit at least this. */
+	minFit: number | null,
+	/**  Intent at least this. */
+	minIntent: number | null,
+	/**  The order. */
+	sort: ImportedRowsSort,
+	/**  First row. */
+	offset: number,
+	/**  Rows at most. */
+	limit: number,
+};
+
+/**  The order of an import's rows. */
+export type ImportedRowsSort = 
+/**  File order. */
+"file" | 
+/**  Customer name. */
+"customerName" | 
+/**  Customer ID. */
+"customerId" | 
+/**  The area's cluster, A1 first. */
+"cluster" | 
+/**  The area's fit, highest first. */
+"fit" | 
+/**  The area's intent, highest first. */
+"intent";
 
 /**  An error as the UI receives it. */
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;

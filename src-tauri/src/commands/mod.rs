@@ -1,6 +1,8 @@
 //! Every command and event of the app, listed once.
 
 pub mod app;
+pub mod cloudascent;
+pub mod crm;
 pub mod credentials;
 pub mod import;
 pub mod jobs;
@@ -73,6 +75,14 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             propensity::propensity_settings,
             propensity::set_cluster_map,
             propensity::choose_reports_folder,
+            cloudascent::import_cloudascent_download,
+            cloudascent::cloudascent_downloads,
+            cloudascent::cloudascent_download_rows,
+            cloudascent::compare_cloudascent_download,
+            cloudascent::delete_cloudascent_download,
+            crm::import_crm_accounts,
+            crm::crm_matches,
+            crm::export_crm_matches,
         ])
         .events(tauri_specta::collect_events![
             crate::events::JobProgress,

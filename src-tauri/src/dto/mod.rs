@@ -6,6 +6,8 @@ use partner_advisor_engine::workspaces::KnownWorkspace;
 use partner_advisor_store::manifest::KeyMode as StoreKeyMode;
 use serde::{Deserialize, Serialize};
 
+pub mod cloudascent;
+pub mod crm;
 pub mod propensity;
 
 /// Counts travel as 32-bit numbers: JavaScript has no 64-bit integers, and no workspace table
