@@ -77,6 +77,10 @@ for n in "${sizes[@]}"; do
             "$bin" report generate --workspace "$ws" --report "$r" --out "$run/engine/$r.csv" \
             </dev/null >"$run/cli-$r.txt" 2>&1 || { cat "$run/cli-$r.txt" >&2; exit 1; }
     done
+    # The six in one process and one scoring pass (`--report all`), as a scheduled batch would.
+    /usr/bin/time -v -o "$run/time-all.txt" \
+        "$bin" report generate --workspace "$ws" --report all --out "$run/engine-all" \
+        </dev/null >"$run/cli-all.txt" 2>&1 || { cat "$run/cli-all.txt" >&2; exit 1; }
     # The polars input: one customers CSV with every column of the six reports but the clusters
     # (firmographics, plays, fit and intent of each area, flags), built from the engine's files
     # (not timed), then the timed polars run in its own process for its peak RSS.

@@ -19,7 +19,7 @@ use super::key_source;
 use super::opportunities::{language, Lang};
 use crate::terminal::{self, ProgressBar};
 
-/// One of the six reports.
+/// One of the six reports, or all six.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Report {
     /// Agreement renewal.
@@ -34,17 +34,20 @@ pub enum Report {
     Security,
     /// Surface.
     Surface,
+    /// The six, scored once, into the `--out` folder as `<report>.csv`.
+    All,
 }
 
-impl From<Report> for PropensityReport {
-    fn from(r: Report) -> Self {
-        match r {
-            Report::Renewal => PropensityReport::AgreementRenewal,
-            Report::Azure => PropensityReport::Azure,
-            Report::D365 => PropensityReport::D365,
-            Report::M365 => PropensityReport::M365,
-            Report::Security => PropensityReport::Security,
-            Report::Surface => PropensityReport::Surface,
+impl Report {
+    fn reports(self) -> Vec<PropensityReport> {
+        match self {
+            Report::Renewal => vec![PropensityReport::AgreementRenewal],
+            Report::Azure => vec![PropensityReport::Azure],
+            Report::D365 => vec![PropensityReport::D365],
+            Report::M365 => vec![PropensityReport::M365],
+            Report::Security => vec![PropensityReport::Security],
+            Report::Surface => vec![PropensityReport::Surface],
+            Report::All => PropensityReport::ALL.to_vec(),
         }
     }
 }
@@ -60,7 +63,8 @@ pub enum Command {
         /// The report.
         #[arg(long, value_enum)]
         report: Report,
-        /// The CSV file to write (written as `<out>.part`, renamed when complete).
+        /// The CSV file to write (written as `<out>.part`, renamed when complete); with
+        /// `--report all`, the folder of the six files.
         #[arg(long)]
         out: PathBuf,
         /// The columns to write, comma-separated, kept in the report's order (all by default).
@@ -105,39 +109,72 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             lang,
         } => {
             let language = language(lang);
-            let request = ReportRequest {
-                columns: columns.split(',').map(|c| c.trim().to_owned()).collect(),
-                range: months.map_or(TimeRange::Lifetime, TimeRange::LastMonths),
-                delimiter: delimiter_for(language),
-                language,
-                ..ReportRequest::new(report.into())
-            };
             let ws = Workspace::open(&workspace, key_source(), &Keychain::app())
                 .await
                 .with_context(|| format!("cannot open {}", workspace.display()))?;
             let bar = ProgressBar::new("Writing the report");
             let cancel = CancelToken::new();
             terminal::cancel_on_ctrl_c(cancel.clone());
-            let result = report::generate(&ws, &request, &out, &bar, &cancel).await;
+            let result = async {
+                // The workspace's cluster map (a setting), as the app's own reports use it.
+                let options = ScoreOptions {
+                    map: library::cluster_map(&ws).await?,
+                    ..ScoreOptions::default()
+                };
+                let all = matches!(report, Report::All);
+                if all {
+                    std::fs::create_dir_all(&out).map_err(|e| {
+                        partner_advisor_engine::EngineError::InvalidInput(format!(
+                            "cannot create the folder {}: {e}",
+                            out.display()
+                        ))
+                    })?;
+                }
+                let requests: Vec<(ReportRequest, PathBuf)> = report
+                    .reports()
+                    .into_iter()
+                    .map(|r| {
+                        let request = ReportRequest {
+                            columns: columns.split(',').map(|c| c.trim().to_owned()).collect(),
+                            range: months.map_or(TimeRange::Lifetime, TimeRange::LastMonths),
+                            delimiter: delimiter_for(language),
+                            language,
+                            options: options.clone(),
+                            ..ReportRequest::new(r)
+                        };
+                        let path = if all {
+                            out.join(format!("{}.csv", r.key()))
+                        } else {
+                            out.clone()
+                        };
+                        (request, path)
+                    })
+                    .collect();
+                report::generate_many(&ws, &requests, &bar, &cancel).await
+            }
+            .await;
             bar.finish();
             ws.close().await;
-            let summary = result.with_context(|| {
-                format!(
+            let summaries = result.with_context(|| match report {
+                Report::All => format!("cannot write the six reports to {}", out.display()),
+                one => format!(
                     "cannot write the {} report to {}",
-                    request.report,
+                    one.reports()[0],
                     out.display()
-                )
+                ),
             })?;
-            println!(
-                "Wrote the {} report to {}: {} rows ({} customers as of {}), {:.2} MB in {:.1} s.",
-                summary.report,
-                summary.path.display(),
-                summary.rows,
-                summary.customers,
-                summary.as_of,
-                summary.bytes as f64 / 1_000_000.0,
-                summary.elapsed_ms as f64 / 1000.0
-            );
+            for summary in summaries {
+                println!(
+                    "Wrote the {} report to {}: {} rows ({} customers as of {}), {:.2} MB in {:.1} s.",
+                    summary.report,
+                    summary.path.display(),
+                    summary.rows,
+                    summary.customers,
+                    summary.as_of,
+                    summary.bytes as f64 / 1_000_000.0,
+                    summary.elapsed_ms as f64 / 1000.0
+                );
+            }
             Ok(())
         }
         Command::Imports { workspace } => {

@@ -503,66 +503,165 @@ pub async fn generate(
     progress: &dyn Progress,
     cancel: &CancelToken,
 ) -> Result<ReportSummary> {
-    let started = Instant::now();
-    let (columns, mut rows) = row_writer(ws, request).await?;
-    let part = part_path(out);
-    let io_err = |e: io::Error| EngineError::io(format!("writing {}", out.display()), e);
-    let file = File::create(&part)
-        .map_err(|e| EngineError::io(format!("cannot create {}", part.display()), e))?;
-    let result = async {
-        let mut csv = ExcelCsvWriter::new(file, request.delimiter).map_err(io_err)?;
-        csv.row(columns.iter().map(|c| c.name)).map_err(io_err)?;
-        let mut written = 0u64;
-        let mut from: Option<Option<NaiveDate>> = None;
-        let summary = score_latest(
-            ws,
-            &request.options,
-            progress,
-            cancel,
-            &mut |s: &CustomerScores| {
-                cancel.check()?;
-                let from = *from.get_or_insert_with(|| match request.range {
-                    TimeRange::Lifetime => None,
-                    TimeRange::LastMonths(n) => Some(months_before(s.as_of, n)),
-                });
-                if in_range(s.customer.last_transaction, from) {
-                    rows.row(&mut csv, s).map_err(io_err)?;
-                    written += 1;
-                }
-                Ok(())
-            },
-        )
-        .await?;
-        cancel.check()?;
-        let file = csv.finish().map_err(io_err)?;
-        file.sync_all().map_err(io_err)?;
+    let mut summaries = generate_many(
+        ws,
+        &[(request.clone(), out.to_path_buf())],
+        progress,
+        cancel,
+    )
+    .await?;
+    Ok(summaries.remove(0))
+}
+
+/// One report being written by [`generate_many`].
+struct Output<'a> {
+    request: &'a ReportRequest,
+    out: &'a Path,
+    part: PathBuf,
+    rows: RowWriter,
+    csv: ExcelCsvWriter<File>,
+    from: Option<Option<NaiveDate>>,
+    written: u64,
+}
+
+fn io_error(out: &Path) -> impl Fn(io::Error) -> EngineError + '_ {
+    move |e| EngineError::io(format!("writing {}", out.display()), e)
+}
+
+/// The scoring run's summary and, per report, its report, `.part`, destination and rows, once
+/// every file is flushed to disk.
+#[allow(clippy::type_complexity)]
+fn finish_outputs<'a>(
+    result: Result<super::scores::ScoringSummary>,
+    outputs: Vec<Output<'a>>,
+    cancel: &CancelToken,
+) -> Result<(
+    super::scores::ScoringSummary,
+    Vec<(PropensityReport, PathBuf, &'a Path, u64)>,
+)> {
+    let summary = result?;
+    cancel.check()?;
+    let mut done = Vec::with_capacity(outputs.len());
+    for o in outputs {
+        let file = o.csv.finish().map_err(io_error(o.out))?;
+        file.sync_all().map_err(io_error(o.out))?;
         drop(file);
-        std::fs::rename(&part, out).map_err(|e| {
-            EngineError::io(
-                format!("renaming {} to {}", part.display(), out.display()),
-                e,
-            )
-        })?;
-        Ok::<_, EngineError>((summary, written))
+        done.push((o.request.report, o.part, o.out, o.written));
+    }
+    Ok((summary, done))
+}
+
+/// Writes several reports of the latest snapshot in one scoring pass (each customer is scored
+/// once and written to every file), each as [`generate`] writes it. They must share their
+/// scoring options (the first request's are used; a different map is refused). All or nothing:
+/// on cancel or any error no file is left, not even the ones already complete.
+pub async fn generate_many(
+    ws: &Workspace,
+    requests: &[(ReportRequest, PathBuf)],
+    progress: &dyn Progress,
+    cancel: &CancelToken,
+) -> Result<Vec<ReportSummary>> {
+    let started = Instant::now();
+    let Some((first, _)) = requests.first() else {
+        return Ok(Vec::new());
+    };
+    if requests.iter().any(|(r, _)| r.options != first.options) {
+        return Err(EngineError::InvalidInput(
+            "reports written together share one cluster map".into(),
+        ));
+    }
+    let mut outputs: Vec<Output> = Vec::with_capacity(requests.len());
+    let opened = async {
+        for (request, out) in requests {
+            let (columns, rows) = row_writer(ws, request).await?;
+            let part = part_path(out);
+            let file = File::create(&part)
+                .map_err(|e| EngineError::io(format!("cannot create {}", part.display()), e))?;
+            // Listed before anything can fail, so its `.part` is removed with the others.
+            outputs.push(Output {
+                request,
+                out,
+                part,
+                rows,
+                csv: ExcelCsvWriter::new(file, request.delimiter).map_err(io_error(out))?,
+                from: None,
+                written: 0,
+            });
+            let o = outputs.last_mut().expect("just pushed");
+            o.csv
+                .row(columns.iter().map(|c| c.name))
+                .map_err(io_error(out))?;
+        }
+        Ok::<_, EngineError>(())
     }
     .await;
-    let (summary, written) = match result {
-        Ok(done) => done,
+    let result = match opened {
+        Err(e) => Err(e),
+        Ok(()) => {
+            score_latest(
+                ws,
+                &first.options,
+                progress,
+                cancel,
+                &mut |s: &CustomerScores| {
+                    cancel.check()?;
+                    for o in outputs.iter_mut() {
+                        let range = o.request.range;
+                        let from = *o.from.get_or_insert_with(|| match range {
+                            TimeRange::Lifetime => None,
+                            TimeRange::LastMonths(n) => Some(months_before(s.as_of, n)),
+                        });
+                        if in_range(s.customer.last_transaction, from) {
+                            o.rows.row(&mut o.csv, s).map_err(io_error(o.out))?;
+                            o.written += 1;
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .await
+        }
+    };
+    let parts: Vec<PathBuf> = outputs.iter().map(|o| o.part.clone()).collect();
+    let finished = finish_outputs(result, outputs, cancel);
+    let (summary, done) = match finished {
+        Ok(d) => d,
         Err(e) => {
-            let _ = std::fs::remove_file(&part);
+            for part in &parts {
+                let _ = std::fs::remove_file(part);
+            }
             return Err(e);
         }
     };
-    let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    Ok(ReportSummary {
-        report: request.report,
-        path: out.to_path_buf(),
-        rows: written,
-        customers: summary.customers,
-        bytes,
-        as_of: summary.as_of,
-        elapsed_ms: started.elapsed().as_millis() as u64,
-    })
+    // Every file is complete on disk before the first takes its name.
+    for (i, (_, part, out, _)) in done.iter().enumerate() {
+        if let Err(e) = std::fs::rename(part, out) {
+            for (_, part, out, _) in &done[..i] {
+                let _ = std::fs::remove_file(out);
+                let _ = std::fs::remove_file(part);
+            }
+            for (_, part, _, _) in &done[i..] {
+                let _ = std::fs::remove_file(part);
+            }
+            return Err(EngineError::io(
+                format!("renaming {} to {}", part.display(), out.display()),
+                e,
+            ));
+        }
+    }
+    let elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok(done
+        .into_iter()
+        .map(|(report, _, out, written)| ReportSummary {
+            report,
+            path: out.to_path_buf(),
+            rows: written,
+            customers: summary.customers,
+            bytes: std::fs::metadata(out).map(|m| m.len()).unwrap_or(0),
+            as_of: summary.as_of,
+            elapsed_ms,
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -251,3 +251,49 @@ async fn a_cancelled_or_failed_report_leaves_no_file() {
     }
     ws.close().await;
 }
+
+#[tokio::test]
+async fn six_reports_in_one_pass_are_the_files_written_one_by_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = demo(&dir.path().join("ws"), 150, 3).await;
+    let requests: Vec<(ReportRequest, std::path::PathBuf)> = PropensityReport::ALL
+        .into_iter()
+        .map(|r| {
+            (
+                ReportRequest::new(r),
+                dir.path().join(format!("all-{r}.csv")),
+            )
+        })
+        .collect();
+    let summaries = report::generate_many(&ws, &requests, &NoProgress, &CancelToken::new())
+        .await
+        .expect("six at once");
+    assert_eq!(summaries.len(), 6);
+    for ((request, path), summary) in requests.iter().zip(&summaries) {
+        let one = dir.path().join(format!("one-{}.csv", request.report));
+        report::generate(&ws, request, &one, &NoProgress, &CancelToken::new())
+            .await
+            .expect("one");
+        assert_eq!(
+            std::fs::read(path).expect("all"),
+            std::fs::read(&one).expect("one"),
+            "{}",
+            request.report
+        );
+        assert_eq!(summary.rows, 150);
+    }
+    // Cancelled: none of the six is left, complete or partial.
+    let cancel = CancelToken::new();
+    cancel.cancel();
+    let again: Vec<(ReportRequest, std::path::PathBuf)> = requests
+        .iter()
+        .map(|(r, p)| (r.clone(), p.with_extension("again.csv")))
+        .collect();
+    let err = report::generate_many(&ws, &again, &NoProgress, &cancel)
+        .await
+        .expect_err("cancelled");
+    assert!(matches!(err, EngineError::Cancelled), "{err}");
+    for (_, p) in &again {
+        assert!(!p.exists() && !part_path(p).exists(), "{}", p.display());
+    }
+}
