@@ -359,6 +359,55 @@ async function main() {
     await sleep(300);
     await browser.saveScreenshot(join(shotsDir, 'lead-won-in-list.png'));
   });
+  await test('an M365 propensity report is created in the wizard, written to disk and found in My reports', async () => {
+    await browser.keys('Escape');
+    await (await browser.$('[data-testid="nav-propensity"]')).click();
+    await (await browser.$('[data-testid="propensity-tab-create"]')).click();
+    const source = await browser.$('[data-testid="report-source-m365"]');
+    await source.waitForExist({ timeout: 20000 });
+    await source.click();
+    // Through the wizard's steps to the last one (columns: all; range: Lifetime; name: default).
+    for (let i = 0; i < 6; i += 1) {
+      const next = await browser.$('[data-testid="wizard-next"]');
+      if (!(await next.isExisting())) break;
+      await next.click();
+      await sleep(300);
+    }
+    await (await browser.$('[data-testid="report-preview"]')).click();
+    const grid = await browser.$('[data-testid="preview-grid"]');
+    await grid.waitForExist({ timeout: 60000 });
+    await browser.waitUntil(async () => (await browser.$$('[data-testid="preview-row"]')).length > 0, { timeout: 60000, interval: 250 });
+    const preview = await browser.execute(() => ({
+      columns: [...document.querySelectorAll('[data-testid="preview-column"]')].map((c) => c.textContent ?? ''),
+      badges: document.querySelectorAll('[data-testid="preview-grid"] [data-testid="cluster-badge"]').length,
+    }));
+    assert(preview.columns.includes('M365Cluster') && preview.badges > 0, `the preview shows clusters: ${JSON.stringify(preview)}`);
+    await browser.saveScreenshot(join(shotsDir, 'propensity-preview.png'));
+    await (await browser.$('[data-testid="report-download"]')).click();
+    const saved = await browser.$('[data-testid="report-saved"]');
+    await saved.waitForExist({ timeout: 120000 });
+    await browser.saveScreenshot(join(shotsDir, 'propensity-saved.png'));
+    // The file on disk, through the real backend's list.
+    const reports = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('saved_reports').then(done).catch((e) => done({ error: String(e?.message ?? JSON.stringify(e)) }));
+    });
+    assert(Array.isArray(reports) && reports.length > 0, `My reports: ${JSON.stringify(reports)}`);
+    const report = reports[0];
+    assert(report.status === 'completed' && report.kind === 'm365' && report.fileExists, `the newest report: ${JSON.stringify(report)}`);
+    assert(report.path.startsWith(dataDir), `written under the data folder's reports: ${report.path}`);
+    const bytes = readFileSync(report.path);
+    assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the file starts with a BOM');
+    const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    assert(lines[0].startsWith('MPNID,') && lines[0].includes('M365Cluster'), `header: ${lines[0].slice(0, 120)}`);
+    assert(lines.length - 1 === report.rows && report.rows > 0, `${lines.length - 1} lines for ${report.rows} rows`);
+    await (await browser.$('[data-testid="propensity-tab-reports"]')).click();
+    const row = await browser.$('[data-testid="report-row"]');
+    await row.waitForExist({ timeout: 10000 });
+    const shown = await browser.execute(() => document.querySelector('[data-testid="report-row"] [data-testid="report-name-cell"]')?.textContent ?? '');
+    assert(shown.includes(report.name), `My reports lists "${report.name}": ${shown}`);
+    await sleep(400);
+    await browser.saveScreenshot(join(shotsDir, 'propensity-my-reports.png'));
+  });
   await test('the filtered lead list exports exactly its rows to a file', async () => {
     const out = join(dataDir, 'e2e-leads.csv');
     // The Export button opens the native save dialog (not drivable here); the same command is
