@@ -297,3 +297,33 @@ async fn six_reports_in_one_pass_are_the_files_written_one_by_one() {
         assert!(!p.exists() && !part_path(p).exists(), "{}", p.display());
     }
 }
+
+/// A disk that fills up mid-report: the `.part` file is `/dev/full`, where every write fails
+/// with "No space left on device" as a full disk's would.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn a_full_disk_mid_report_leaves_no_file_that_looks_complete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = demo(&dir.path().join("ws"), 120, 9).await;
+    let out = dir.path().join("full.csv");
+    std::os::unix::fs::symlink("/dev/full", part_path(&out)).expect("symlink");
+    let err = report::generate(
+        &ws,
+        &ReportRequest::new(PropensityReport::M365),
+        &out,
+        &NoProgress,
+        &CancelToken::new(),
+    )
+    .await
+    .expect_err("the disk is full");
+    let text = err.to_string();
+    assert!(
+        text.contains("writing") && text.contains("No space left on device"),
+        "{text}"
+    );
+    assert!(!out.exists(), "no file under the report's name");
+    assert!(
+        std::fs::symlink_metadata(part_path(&out)).is_err(),
+        "the partial file is removed"
+    );
+}
