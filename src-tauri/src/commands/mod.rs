@@ -2,8 +2,8 @@
 
 pub mod app;
 pub mod cloudascent;
-pub mod crm;
 pub mod credentials;
+pub mod crm;
 pub mod import;
 pub mod jobs;
 pub mod lead_scoring;

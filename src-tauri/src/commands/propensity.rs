@@ -52,7 +52,7 @@ pub async fn preview_propensity_report(
         let map = library::cluster_map(ws).await?;
         let request = spec.to_engine(language).request(map);
         let limit = limit.clamp(1, MAX_PREVIEW_ROWS) as usize;
-        Ok::<_, EngineError>(report::preview(ws, &request, limit, &emitter, &cancel).await?)
+        report::preview(ws, &request, limit, &emitter, &cancel).await
     }
     .await;
     emitter.finish();

@@ -1,8 +1,8 @@
 //! Propensity scores on real encrypted demo workspaces: fit and intent against the generator's
 //! latent truth per solution area, and determinism.
 
-mod library;
 mod imported;
+mod library;
 mod report;
 
 use std::collections::HashMap;

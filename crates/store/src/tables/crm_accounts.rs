@@ -27,7 +27,9 @@ pub async fn insert_many(conn: &mut SqliteConnection, accounts: &[CrmAccount]) -
 /// Removes every account (before importing a new list in the same transaction). Returns how
 /// many there were.
 pub async fn delete_all(conn: &mut SqliteConnection) -> Result<u64> {
-    let done = sqlx::query("DELETE FROM crm_accounts").execute(conn).await?;
+    let done = sqlx::query("DELETE FROM crm_accounts")
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected())
 }
 
