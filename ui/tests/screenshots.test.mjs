@@ -8,6 +8,7 @@ import { ACTIVE_USERS, BUDGET, CONTOSO, LIGHTHOUSE, LIGHTHOUSE_BROKEN, TEAMS, im
 import { leadState } from "./support/leadFixtures.mjs";
 import { makeOpportunities, opportunityState } from "./support/opportunityFixtures.mjs";
 import { propensityState, savedReport } from "./support/propensityFixtures.mjs";
+import { crmList, crmState } from "./support/crmFixtures.mjs";
 import { DEFAULT_MODEL, POLAND_MODEL, SCORING_LEADS, scoringState } from "./support/scoringFixtures.mjs";
 
 let harness;
@@ -337,3 +338,28 @@ for (const scheme of ["light", "dark"]) {
     await page.close();
   });
 }
+
+// The Propensity page's CRM matching tab at the window's size: after an import with a warning,
+// the counts, the rule and the first matches.
+test("screenshot: propensity CRM matching (light)", async () => {
+  const list = crmList();
+  list.warnings = ["domain fabrikam12.example.com is on lines 14, 212: its customer gets the account with the closest name (the first line on a tie), confidence 0.9"];
+  const { page, problems } = await harness.open({ crm: crmState({ openPicks: [list] }) }, { hash: "propensity" });
+  await page.getByTestId("propensity-tab-crm").click();
+  await page.getByTestId("crm-empty").waitFor();
+  await page.mouse.move(0, 799);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(RESULTS, "propensity-crm-empty-1280-light.png"), animations: "disabled" });
+  await page.getByTestId("crm-import").click();
+  await page.getByTestId("crm-table").waitFor();
+  await page.getByTestId("crm-filter").selectOption("name");
+  await page.mouse.move(0, 799);
+  await page.waitForTimeout(150);
+  const path = join(RESULTS, "propensity-crm-1280-light.png");
+  await page.screenshot({ path, animations: "disabled" });
+  assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+  await page.getByTestId("crm-table").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(RESULTS, "propensity-crm-table-1280-light.png"), animations: "disabled" });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -7,6 +7,7 @@ import { useDataChanged } from "../ipc/useDataChanged";
 import { useReload } from "../opportunities/useReload";
 import { ClusterMapTab } from "../propensity/ClusterMapTab";
 import { CreateReportTab } from "../propensity/CreateReportTab";
+import { CrmTab } from "../propensity/CrmTab";
 import { MyReportsTab } from "../propensity/MyReportsTab";
 import { SchedulesTab } from "../propensity/SchedulesTab";
 import type { ReportKind } from "../propensity/types";
@@ -40,22 +41,23 @@ const useStyles = makeStyles({
   },
 });
 
-// More sections (CRM matching, Microsoft's CloudAscent downloads) become more tabs here.
-export const PROPENSITY_TABS = ["create", "reports", "schedules", "clusterMap"] as const;
+export const PROPENSITY_TABS = ["create", "reports", "schedules", "crm", "clusterMap"] as const;
 export type PropensityTab = (typeof PROPENSITY_TABS)[number];
 
 const TAB_LABELS: Readonly<Record<PropensityTab, MessageKey>> = {
   create: "propensity.tab.create",
   reports: "propensity.tab.reports",
   schedules: "propensity.tab.schedules",
+  crm: "propensity.tab.crm",
   clusterMap: "propensity.tab.clusterMap",
 };
 
 /**
  * CloudAscent propensity reports (SPEC §6): create a report (source, columns, time range, name;
  * preview, download or schedule), the reports made so far, the schedules, and the cluster map
- * with the reports folder. Scheduled runs happen in the background: a `data-changed` event for
- * `reports` loads the lists again.
+ * with the reports folder, CRM matching (SPEC §6.4) and Microsoft's own CloudAscent downloads
+ * beside the app's scores. Scheduled runs happen in the background: a `data-changed` event for
+ * `reports` (also sent by CRM and download imports) loads the lists again.
  */
 export function PropensityPage() {
   const { t, language } = useI18n();
@@ -137,6 +139,7 @@ export function PropensityPage() {
               ) : null}
             </>
           ) : null}
+          {tab === "crm" ? <CrmTab generation={generation} /> : null}
           {tab === "clusterMap" ? (
             <>
               {settings.error ? <ErrorMessageBar error={settings.error} title={t("propensity.loadFailed")} /> : null}

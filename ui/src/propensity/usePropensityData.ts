@@ -16,7 +16,7 @@ export interface Loadable<T> {
 }
 
 /** Loads `load()` again whenever `request` changes; keeps the previous answer while loading. */
-function useLoad<T>(request: string, load: () => Promise<{ status: "ok"; data: T } | { status: "error"; error: IpcError }>): Loadable<T> {
+export function useLoad<T>(request: string, load: () => Promise<{ status: "ok"; data: T } | { status: "error"; error: IpcError }>): Loadable<T> {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
   useEffect(() => {
     let live = true;

@@ -5,6 +5,7 @@ import { importState } from "./importFixtures.mjs";
 import { leadState } from "./leadFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
 import { propensityState } from "./propensityFixtures.mjs";
+import { crmState } from "./crmFixtures.mjs";
 import { scoringState } from "./scoringFixtures.mjs";
 
 const MONTH_ENDS = [];
@@ -117,6 +118,8 @@ export function mockConfig(overrides = {}) {
     scoring: scoringState(),
     // Propensity reports (propensityMock.mjs): no saved report or schedule yet, the default cluster map.
     propensity: propensityState(),
+    // CRM matching (crmMock.mjs): no CRM accounts stored yet.
+    crm: crmState(),
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { installOpportunityMock } from "./opportunityMock.mjs";
 import { installLeadMock } from "./leadMock.mjs";
 import { installScoringMock } from "./scoringMock.mjs";
 import { installPropensityMock } from "./propensityMock.mjs";
+import { installCrmMock } from "./crmMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -71,6 +72,7 @@ export async function startHarness() {
     await page.addInitScript(installLeadMock, config.leads);
     await page.addInitScript(installScoringMock, config.scoring);
     await page.addInitScript(installPropensityMock, config.propensity);
+    await page.addInitScript(installCrmMock, config.crm);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };
