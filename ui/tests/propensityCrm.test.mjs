@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { ipcCalls, plain, startHarness } from "./support/harness.mjs";
 import { loadTs } from "./support/loadTs.mjs";
 import { crmList, crmState } from "./support/crmFixtures.mjs";
+import { downloadsState, makeDownload } from "./support/downloadsFixtures.mjs";
 
 let harness;
 before(async () => {
@@ -132,6 +133,150 @@ test("CRM matching reloads when the backend says the reports' data changed (an i
   }, crmList().accounts);
   await page.getByTestId("crm-table").waitFor();
   assert.equal(await cardValue(page, "domain"), "180");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+const downloadRows = (page) => page.getByTestId("download-row");
+/** The row numbers the grid shows (the rows in view). */
+const shownNumbers = (page) => page.locator('[data-testid="download-cells-row"] td:first-child').allInnerTexts();
+const waitForTotal = (page, pattern) => page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-testid="download-rows-total"]')?.textContent.replace(/[\u00a0\u202f]/g, " ") ?? ""), pattern.source);
+
+test("Microsoft downloads: import one (unknown columns kept), browse its rows with filters and sorts, compare with the app's scores, delete it", async () => {
+  const download = makeDownload();
+  const older = makeDownload({ kind: "azure", areas: ["Azure"], fileName: "Azure_Propensity_2025-02.csv", matched: 60, byName: 0, strangers: 0, unknown: [] });
+  const { page, problems } = await openTab("downloads", { downloads: downloadsState({ downloads: [older], openPicks: [download], compareMs: 400 }) });
+  await page.getByTestId("downloads-table").waitFor();
+  assert.equal(await downloadRows(page).count(), 1);
+  assert.equal(await page.getByTestId("download-pick").count(), 1, "nothing chosen yet");
+
+  await page.getByTestId("download-import").click();
+  const imported = page.getByTestId("download-imported");
+  await imported.waitFor();
+  assert.match(plain(await imported.innerText()), /Imported M365_Propensity_Northwind_2025-03\.csv\s*M365 report · 250 rows · 18 columns/);
+  assert.equal(
+    plain(await page.getByTestId("download-unknown-columns").innerText()),
+    "2 columns the report does not document were kept as plays: FY25 Copilot Accelerator, Partner Notes.",
+  );
+  // Newest first, and chosen.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="download-row"]').length === 2);
+  const first = downloadRows(page).first();
+  assert.match(await first.getByTestId("download-open").innerText(), /M365_Propensity_Northwind_2025-03\.csv/);
+  assert.equal(await first.getByTestId("download-kind").innerText(), "M365");
+  assert.equal(await first.getByTestId("download-rows").innerText(), "250");
+  assert.match(plain(await first.innerText()), /18 \(2 undocumented\)/);
+  assert.match(plain(await first.getByTestId("download-imported-at").innerText()), /Apr 2, 2025, 10:31 AM/);
+  assert.equal(await first.getAttribute("data-selected"), "true");
+  assert.equal(await downloadRows(page).nth(1).getByTestId("download-kind").innerText(), "Azure");
+
+  // Its rows: every column, cluster columns as badges, unknown columns marked.
+  await waitForTotal(page, /^250 rows match of 250$/);
+  const headers = await page.getByTestId("download-cells-column").allInnerTexts();
+  assert.equal(headers.length, 18);
+  assert.ok(headers.includes("M365Cluster") && headers.includes("Surface Intent"));
+  assert.equal(await page.getByTestId("download-cells-column").filter({ hasText: "Partner Notes" }).getAttribute("title"), "Not documented for this report; kept as a play");
+  assert.ok((await page.getByTestId("download-cells-grid").getByTestId("cluster-badge").count()) > 10);
+  assert.equal(plain(await page.getByTestId("download-pager-range").innerText()), "1–100 of 250");
+  // The area choice lists the report's areas, named.
+  assert.deepEqual(await page.getByTestId("download-area").locator("option").allInnerTexts(), ["Any area", "Microsoft 365", "Surface"]);
+  // Score sorts need an area.
+  assert.equal(await page.getByTestId("download-sort").locator('option[value="fit"]').isDisabled(), true);
+
+  // Microsoft 365, cluster A (Act now), fit at least 80, highest fit first: what the backend answers.
+  const expected = download.rows.filter((r) => r.scores.M365.cluster.startsWith("A") && r.scores.M365.fit >= 80).sort((a, b) => b.scores.M365.fit - a.scores.M365.fit || a.rowNumber - b.rowNumber);
+  assert.ok(expected.length > 3 && expected.length < 100, `${expected.length} rows`);
+  await page.getByTestId("download-area").selectOption("M365");
+  await page.getByTestId("download-cluster-A").click();
+  await page.getByTestId("download-min-fit").fill("80");
+  await page.getByTestId("download-sort").selectOption("fit");
+  await waitForTotal(page, new RegExp(`^${expected.length} rows match of 250$`));
+  // The grid holds the rows in view (virtualised): the first ones, in the backend's order.
+  await page.waitForFunction((n) => document.querySelector('[data-testid="download-cells-row"] td')?.textContent === n, String(expected[0].rowNumber));
+  const shown = await shownNumbers(page);
+  assert.ok(shown.length >= Math.min(expected.length, 12), `${shown.length} rows in view`);
+  assert.deepEqual(shown, expected.slice(0, shown.length).map((r) => String(r.rowNumber)));
+  const [lastCall] = (await ipcCalls(page, "cloudascent_download_rows")).slice(-1);
+  assert.deepEqual(lastCall.args.query, { text: null, area: "M365", clusters: ["A"], minFit: 80, minIntent: null, sort: "fit", offset: 0, limit: 100 });
+  assert.equal(await page.getByTestId("download-pager").count(), 0);
+  // An impossible minimum is not sent.
+  await page.getByTestId("download-min-fit").fill("140");
+  await page.getByText("From 0 to 100").waitFor();
+  // Search by name.
+  await page.getByTestId("download-min-fit").fill("");
+  await page.getByTestId("download-cluster-A").click();
+  await page.getByTestId("download-search").fill("stranger");
+  await waitForTotal(page, /^10 rows match of 250$/);
+  // Back to any area: the score sort goes back to file order.
+  await page.getByTestId("download-area").selectOption("");
+  assert.equal(await page.getByTestId("download-sort").inputValue(), "file");
+
+  // Compare: a spinner, then rows matched, agreement and ρ as the backend computed them.
+  await page.getByTestId("download-view-compare").click();
+  await page.getByTestId("download-comparing").waitFor();
+  const comparison = page.getByTestId("download-comparison");
+  await comparison.waitFor();
+  const answer = await page.evaluate(() => window.__PA_DOWNLOADS__.compare(2));
+  assert.equal(answer.matched, 240);
+  assert.equal(answer.matchedByName, 30);
+  assert.match(plain(await page.getByTestId("comparison-matched").innerText()), /240 of 250\s+210 by TPID · 30 by name/);
+  assert.equal(plain(await page.getByTestId("comparison-agreement-value").innerText()), `${Math.round(answer.clusterAgreementPct)}%`);
+  const m365 = answer.areas.find((a) => a.area === "M365");
+  const area = page.locator('[data-testid="comparison-area"][data-area="M365"]');
+  assert.match(await area.innerText(), /^Microsoft 365/);
+  assert.equal(plain(await area.getByTestId("comparison-same-cluster").innerText()), `${Math.round(m365.clusterAgreementPct)}%`);
+  assert.equal(plain(await area.getByTestId("comparison-same-letter").innerText()), `${Math.round(m365.sameLetterPct)}%`);
+  assert.equal(await area.getByTestId("comparison-fit-rho").innerText(), m365.fitSpearman.toFixed(2));
+  assert.equal(await area.getByTestId("comparison-intent-rho").innerText(), m365.intentSpearman.toFixed(2));
+  assert.ok(m365.fitSpearman > 0.8 && m365.fitSpearman < 1, `ρ ${m365.fitSpearman}`);
+  assert.match(plain(await area.innerText()), /\(240 pairs\)/);
+  // Rows side by side; the disagreements stand out and can be shown alone.
+  assert.equal(await page.getByTestId("comparison-row").count(), 50);
+  const disagreeing = answer.rowsCompared.filter((r) => r.areas.some((a) => a.microsoftCluster && a.appCluster && a.microsoftCluster !== a.appCluster));
+  assert.ok(disagreeing.length > 0 && disagreeing.length < 240);
+  const differs = page.locator('[data-testid="comparison-pair"][data-differs="true"]').first();
+  assert.equal(await differs.getByTestId("cluster-badge").count(), 2);
+  await page.getByTestId("comparison-only-disagreements").click();
+  assert.equal(plain(await page.getByTestId("comparison-pager-range").innerText()), `1–50 of ${disagreeing.length}`);
+  assert.equal(await page.locator('[data-testid="comparison-row"]:not([data-disagrees="true"])').count(), 0);
+  // A stranger: not matched, no app cluster.
+  await page.getByTestId("comparison-only-disagreements").click();
+  assert.deepEqual(await ipcCalls(page, "compare_cloudascent_download").then((calls) => calls.map((c) => c.args)), [{ id: 2 }]);
+
+  // Delete, after confirming.
+  await first.getByTestId("download-delete").click();
+  const dialog = page.getByTestId("delete-download-dialog");
+  assert.match(plain(await dialog.innerText()), /“M365_Propensity_Northwind_2025-03\.csv” and its 250 rows will be removed from the workspace\./);
+  await page.getByTestId("delete-download-cancel").click();
+  assert.equal(await downloadRows(page).count(), 2);
+  await first.getByTestId("download-delete").click();
+  await page.getByTestId("delete-download-confirm").click();
+  await page.getByTestId("download-notice").waitFor();
+  assert.equal(await page.getByTestId("download-notice").innerText(), "“M365_Propensity_Northwind_2025-03.csv” was deleted.");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="download-row"]').length === 1);
+  assert.equal(await page.getByTestId("download-detail").count(), 0);
+  assert.equal(await page.getByTestId("download-imported").count(), 0);
+  assert.deepEqual(await ipcCalls(page, "delete_cloudascent_download").then((calls) => calls.map((c) => c.args)), [{ id: 2 }]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("Microsoft downloads: empty at first; a refused file shows its message; a download imported elsewhere appears on data-changed", async () => {
+  const refused = { error: "M365.csv: not a CloudAscent report: no MPNID, CustomerID or AccountName column (line 1)" };
+  const { page, problems } = await openTab("downloads", { downloads: downloadsState({ openPicks: [refused, null] }) });
+  await page.getByTestId("downloads-empty").waitFor();
+  await page.getByTestId("download-import").click();
+  const error = page.locator('[data-error-code="invalidInput"]');
+  await error.waitFor();
+  assert.match(await error.innerText(), /The download was not imported/);
+  assert.match(await error.innerText(), /not a CloudAscent report: no MPNID, CustomerID or AccountName column \(line 1\)/);
+  await page.evaluate((d) => {
+    window.__PA_DOWNLOADS__.state.downloads.push({ ...d, id: 7, importedAt: "2025-04-02T09:00:00Z" });
+    window.__PA_EMIT__("data-changed", { area: "reports" });
+  }, makeDownload({ kind: "security", areas: ["Security"], fileName: "Security.csv", matched: 20, byName: 0, strangers: 0, unknown: [] }));
+  await page.getByTestId("downloads-table").waitFor();
+  await page.getByTestId("download-open").click();
+  await waitForTotal(page, /^20 rows match of 20$/);
+  assert.deepEqual(await page.getByTestId("download-area").locator("option").allInnerTexts(), ["Any area", "Security"]);
   assert.deepEqual(problems, []);
   await page.close();
 });

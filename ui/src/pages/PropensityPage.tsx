@@ -8,6 +8,7 @@ import { useReload } from "../opportunities/useReload";
 import { ClusterMapTab } from "../propensity/ClusterMapTab";
 import { CreateReportTab } from "../propensity/CreateReportTab";
 import { CrmTab } from "../propensity/CrmTab";
+import { DownloadsTab } from "../propensity/DownloadsTab";
 import { MyReportsTab } from "../propensity/MyReportsTab";
 import { SchedulesTab } from "../propensity/SchedulesTab";
 import type { ReportKind } from "../propensity/types";
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
   },
 });
 
-export const PROPENSITY_TABS = ["create", "reports", "schedules", "crm", "clusterMap"] as const;
+export const PROPENSITY_TABS = ["create", "reports", "schedules", "crm", "downloads", "clusterMap"] as const;
 export type PropensityTab = (typeof PROPENSITY_TABS)[number];
 
 const TAB_LABELS: Readonly<Record<PropensityTab, MessageKey>> = {
@@ -49,6 +50,7 @@ const TAB_LABELS: Readonly<Record<PropensityTab, MessageKey>> = {
   reports: "propensity.tab.reports",
   schedules: "propensity.tab.schedules",
   crm: "propensity.tab.crm",
+  downloads: "propensity.tab.downloads",
   clusterMap: "propensity.tab.clusterMap",
 };
 
@@ -140,6 +142,7 @@ export function PropensityPage() {
             </>
           ) : null}
           {tab === "crm" ? <CrmTab generation={generation} /> : null}
+          {tab === "downloads" ? <DownloadsTab generation={generation} titles={titles} /> : null}
           {tab === "clusterMap" ? (
             <>
               {settings.error ? <ErrorMessageBar error={settings.error} title={t("propensity.loadFailed")} /> : null}

@@ -74,23 +74,39 @@ const useStyles = makeStyles({
     padding: 0,
     border: "none",
   },
+  hinted: {
+    fontStyle: "italic",
+  },
 });
 
 /** Whether a column holds cluster codes (AzureCluster, M365Cluster, …). */
 const isClusterColumn = (name: string) => /cluster$/i.test(name.trim());
 
+interface CellGridProps {
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Which columns hold cluster codes (shown as badges). */
+  clusterColumns: readonly boolean[];
+  /** The number shown at each row's start; the row's position (from 1) when absent. */
+  rowNumbers?: readonly number[];
+  /** A hint per column (its header's title), e.g. that the report does not document it. */
+  columnHints?: readonly (string | null)[];
+  label: string;
+  /** `preview` gives preview-grid, preview-column and preview-row. */
+  testId: string;
+}
+
 /**
- * The preview's first rows as a grid: only the rows in view are in the DOM, the header sticks
- * to the top and the row numbers to the left, and it scrolls both ways inside its frame. Cluster
- * cells are badges in their cluster's colour.
+ * Rows of cells as a grid: only the rows in view are in the DOM, the header sticks to the top
+ * and the row numbers to the left, and it scrolls both ways inside its frame. Cluster cells are
+ * badges in their cluster's colour.
  */
-export function PreviewGrid({ preview }: { preview: ReportPreview }) {
-  const { t } = useI18n();
+export function CellGrid({ columns, rows, clusterColumns, rowNumbers, columnHints, label, testId }: CellGridProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's values are read during render only
   const virtualizer = useVirtualizer({
-    count: preview.rows.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -99,45 +115,41 @@ export function PreviewGrid({ preview }: { preview: ReportPreview }) {
   const items = virtualizer.getVirtualItems();
   const before = items.length > 0 ? (items[0]?.start ?? 0) : 0;
   const after = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-  const clusterColumns = preview.columns.map(isClusterColumn);
-  const span = preview.columns.length + 1;
+  const span = columns.length + 1;
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      tabIndex={0}
-      role="region"
-      aria-label={t("propensity.preview.gridLabel")}
-      data-testid="preview-grid"
-    >
-      <table className={styles.table} aria-rowcount={preview.rows.length + 1}>
+    <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={label} data-testid={`${testId}-grid`}>
+      <table className={styles.table} aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
             <th scope="col" className={`${styles.head} ${styles.rowNumber}`}>
               #
             </th>
-            {preview.columns.map((column) => (
-              <th key={column} scope="col" className={styles.head} data-testid="preview-column">
-                {column}
-              </th>
-            ))}
+            {columns.map((column, c) => {
+              const hint = columnHints?.[c] ?? null;
+              return (
+                <th key={`${c}:${column}`} scope="col" className={hint ? `${styles.head} ${styles.hinted}` : styles.head} title={hint ?? undefined} data-testid={`${testId}-column`}>
+                  {column}
+                  {hint ? <span aria-hidden="true">*</span> : null}
+                </th>
+              );
+            })}
           </tr>
         </thead>
-        <tbody>
+        <tbody data-cells>
           {before > 0 ? (
             <tr aria-hidden="true">
               <td className={styles.spacer} colSpan={span} style={{ height: before }} />
             </tr>
           ) : null}
           {items.map((item) => {
-            const row = preview.rows[item.index] ?? [];
+            const row = rows[item.index] ?? [];
             return (
-              <tr key={item.index} aria-rowindex={item.index + 2} data-testid="preview-row" data-index={item.index}>
-                <td className={`${styles.cell} ${styles.numberCell}`}>{item.index + 1}</td>
-                {preview.columns.map((column, c) => {
+              <tr key={item.index} aria-rowindex={item.index + 2} data-testid={`${testId}-row`} data-index={item.index}>
+                <td className={`${styles.cell} ${styles.numberCell}`}>{rowNumbers?.[item.index] ?? item.index + 1}</td>
+                {columns.map((column, c) => {
                   const value = row[c] ?? "";
                   return (
-                    <td key={column} className={styles.cell} title={value.length > 40 ? value : undefined}>
+                    <td key={`${c}:${column}`} className={styles.cell} title={value.length > 40 ? value : undefined}>
                       {clusterColumns[c] && clusterOf(value) ? <ClusterBadge code={value} /> : value}
                     </td>
                   );
@@ -154,4 +166,10 @@ export function PreviewGrid({ preview }: { preview: ReportPreview }) {
       </table>
     </div>
   );
+}
+
+/** The preview's first rows (SPEC §6.3) as a grid. */
+export function PreviewGrid({ preview }: { preview: ReportPreview }) {
+  const { t } = useI18n();
+  return <CellGrid columns={preview.columns} rows={preview.rows} clusterColumns={preview.columns.map(isClusterColumn)} label={t("propensity.preview.gridLabel")} testId="preview" />;
 }

@@ -6,6 +6,7 @@ import { leadState } from "./leadFixtures.mjs";
 import { opportunityState } from "./opportunityFixtures.mjs";
 import { propensityState } from "./propensityFixtures.mjs";
 import { crmState } from "./crmFixtures.mjs";
+import { downloadsState } from "./downloadsFixtures.mjs";
 import { scoringState } from "./scoringFixtures.mjs";
 
 const MONTH_ENDS = [];
@@ -120,6 +121,8 @@ export function mockConfig(overrides = {}) {
     propensity: propensityState(),
     // CRM matching (crmMock.mjs): no CRM accounts stored yet.
     crm: crmState(),
+    // Microsoft's CloudAscent downloads (downloadsMock.mjs): none imported yet.
+    downloads: downloadsState(),
     ...overrides,
   };
 }

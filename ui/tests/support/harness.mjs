@@ -12,6 +12,7 @@ import { installLeadMock } from "./leadMock.mjs";
 import { installScoringMock } from "./scoringMock.mjs";
 import { installPropensityMock } from "./propensityMock.mjs";
 import { installCrmMock } from "./crmMock.mjs";
+import { installDownloadsMock } from "./downloadsMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -73,6 +74,7 @@ export async function startHarness() {
     await page.addInitScript(installScoringMock, config.scoring);
     await page.addInitScript(installPropensityMock, config.propensity);
     await page.addInitScript(installCrmMock, config.crm);
+    await page.addInitScript(installDownloadsMock, config.downloads);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };
