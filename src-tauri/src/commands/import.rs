@@ -108,6 +108,9 @@ pub async fn import_files(
         state.forget_lead_index().await;
         DataChanged::leads().emit(&app);
     }
+    if !summary.cloudascent.is_empty() {
+        DataChanged::reports().emit(&app);
+    }
     if summary.snapshot_id.is_some() {
         state.forget_opportunity_index().await;
         DataChanged::opportunities().emit(&app);

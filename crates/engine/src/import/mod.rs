@@ -296,6 +296,14 @@ async fn import_cloudascent(
         imported.push(write_download(&mut tx, &name, download, &file.report, clock).await?);
     }
     tx.commit().await.map_err(StoreError::from)?;
+    // What the Data page shows of an import without a snapshot: where the rows went.
+    for d in &imported {
+        summary.notes.push(format!(
+            "{}: Microsoft's {} propensity report, {} rows, is in Propensity reports → Microsoft \
+             downloads",
+            d.file_name, d.report, d.rows
+        ));
+    }
     summary.cloudascent = imported;
     Ok(())
 }
