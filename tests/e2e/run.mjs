@@ -408,6 +408,31 @@ async function main() {
     await sleep(400);
     await browser.saveScreenshot(join(shotsDir, 'propensity-my-reports.png'));
   });
+  await test("the demo's CRM list is matched and the app's own report, imported as a Microsoft download, agrees with its scores", async () => {
+    await (await browser.$('[data-testid="propensity-tab-crm"]')).click();
+    const domain = await browser.$('[data-testid="crm-count-domain-value"]');
+    await domain.waitForExist({ timeout: 30000 });
+    const counts = await browser.execute(() => Object.fromEntries(['domain', 'name', 'tpid', 'unmatched'].map((k) => [k, document.querySelector(`[data-testid="crm-count-${k}-value"]`)?.textContent ?? ''])));
+    assert(Number(counts.domain.replace(/\D/g, '')) > 0, `customers matched by domain: ${JSON.stringify(counts)}`);
+    assert((await browser.$$('[data-testid="crm-row"]')).length > 0, 'the matches are listed');
+    await sleep(300);
+    await browser.saveScreenshot(join(shotsDir, 'propensity-crm.png'));
+    // The M365 report written by the test before, imported back as if Microsoft had written it.
+    const result = await browser.executeAsync((done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      invoke('saved_reports')
+        .then((reports) => invoke('import_cloudascent_download', { path: reports.find((r) => r.kind === 'm365').path }))
+        .then((download) => invoke('compare_cloudascent_download', { id: download.id }).then((c) => done({ download, c })))
+        .catch((e) => done({ error: String(e?.message ?? JSON.stringify(e)) }));
+    });
+    assert(!result.error, `import and compare: ${result.error}`);
+    assert(result.download.kind === 'm365' && result.download.rows > 0, `the download: ${JSON.stringify(result.download)}`);
+    assert(result.c.matched === result.c.rows && result.c.clusterAgreementPct === 100, `agreement: ${result.c.matched}/${result.c.rows}, ${result.c.clusterAgreementPct}%`);
+    await (await browser.$('[data-testid="propensity-tab-downloads"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.textContent.includes('.csv'))), { timeout: 15000, interval: 200 });
+    await sleep(400);
+    await browser.saveScreenshot(join(shotsDir, 'propensity-downloads.png'));
+  });
   await test('the filtered lead list exports exactly its rows to a file', async () => {
     const out = join(dataDir, 'e2e-leads.csv');
     // The Export button opens the native save dialog (not drivable here); the same command is
