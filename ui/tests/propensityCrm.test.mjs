@@ -289,7 +289,7 @@ async function englishFragments() {
   const { en: enModule, es, fr, pl } = await loadTs("i18n", ["en", "es", "fr", "pl"]);
   const en = enModule.en;
   const keys = Object.keys(en).filter((k) => NEW_KEY.test(k));
-  assert.ok(keys.length > 40, `${keys.length} keys`);
+  assert.ok(keys.length > 100, `${keys.length} keys`);
   for (const [language, messages] of Object.entries({ es: es.es, fr: fr.fr, pl: pl.pl })) {
     for (const key of keys) assert.ok(messages[key]?.trim(), `${language} lacks ${key}`);
     // Only names, codes and messages of parameters alone may stay the same.
@@ -339,6 +339,38 @@ test("CRM matching in Polish: no English on the tab, numbers and dates the Polis
   assert.match(all, /Zaimportowano 375 kont z CRM/);
   assert.match(all, /600 klientów w migawce z 31 mar 2025/);
   assert.match(all, /Zapisano w \/home\/ana\/Dokumenty\/Dopasowania\.csv/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("Microsoft downloads in Polish: no English on the tab (list, rows, comparison, delete), ρ with a decimal comma", async () => {
+  const fragments = await englishFragments();
+  const { page, problems } = await openTab("downloads", { settings: { language: "pl" }, downloads: downloadsState({ openPicks: [makeDownload()], compareMs: 200 }) });
+  const texts = [];
+  await page.getByTestId("downloads-empty").waitFor();
+  texts.push(await pageText(page));
+  await page.getByTestId("download-import").click();
+  await page.getByTestId("download-cells-grid").waitFor();
+  await page.getByTestId("download-cluster-B").click();
+  await page.getByTestId("download-min-intent").fill("300");
+  await waitForTotal(page, /z 250$/);
+  texts.push(await pageText(page));
+  await page.getByTestId("download-search").fill("nikt-taki");
+  await page.getByTestId("download-no-rows").waitFor();
+  texts.push(await pageText(page));
+  await page.getByTestId("download-view-compare").click();
+  await page.getByTestId("download-comparing").waitFor();
+  texts.push(await pageText(page));
+  await page.getByTestId("download-comparison").waitFor();
+  texts.push(await pageText(page));
+  await page.getByTestId("download-delete").click();
+  texts.push(await page.getByTestId("delete-download-dialog").innerText());
+  assertNoEnglish(texts, fragments);
+  const all = texts.join("\n");
+  assert.match(all, /Zachowano jako zagrania 2 kolumny, których raport nie opisuje/);
+  assert.match(all, /240 z 250/);
+  assert.match(all, /0,\d\d \(240 par\)/);
+  assert.match(all, /Microsoft 365/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -9,6 +9,7 @@ import { leadState } from "./support/leadFixtures.mjs";
 import { makeOpportunities, opportunityState } from "./support/opportunityFixtures.mjs";
 import { propensityState, savedReport } from "./support/propensityFixtures.mjs";
 import { crmList, crmState } from "./support/crmFixtures.mjs";
+import { downloadsState, makeDownload } from "./support/downloadsFixtures.mjs";
 import { DEFAULT_MODEL, POLAND_MODEL, SCORING_LEADS, scoringState } from "./support/scoringFixtures.mjs";
 
 let harness;
@@ -360,6 +361,50 @@ test("screenshot: propensity CRM matching (light)", async () => {
   assert.ok((await stat(path)).size > 20_000, `${path} has content`);
   await page.getByTestId("crm-table").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(RESULTS, "propensity-crm-table-1280-light.png"), animations: "disabled" });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// The Microsoft downloads tab at the window's size: after an import (unknown columns kept), the
+// rows filtered to Act now in Microsoft 365, and the comparison with the app's scores.
+test("screenshot: propensity Microsoft downloads (light)", async () => {
+  const older = makeDownload({ kind: "renewal", areas: ["Azure", "D365CE", "D365BC", "M365", "PowerApps"], fileName: "AgreementRenewal_Northwind_2025-02.csv", matched: 120, byName: 10, strangers: 4, unknown: [] });
+  const { page, problems } = await harness.open({ downloads: downloadsState({ downloads: [older], openPicks: [makeDownload()] }) }, { hash: "propensity" });
+  const shot = async (name) => {
+    await page.mouse.move(0, 799);
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(150);
+    const path = join(RESULTS, `${name}-1280-light.png`);
+    await page.screenshot({ path, animations: "disabled" });
+    assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+  };
+  await page.getByTestId("propensity-tab-downloads").click();
+  await page.getByTestId("download-import").click();
+  await page.getByTestId("download-cells-grid").waitFor();
+  await shot("propensity-downloads");
+  await page.getByTestId("download-area").selectOption("M365");
+  await page.getByTestId("download-cluster-A").click();
+  await page.getByTestId("download-sort").selectOption("fit");
+  await page.waitForTimeout(400);
+  await page.getByTestId("download-detail").scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    document.querySelector('[data-testid="download-detail"]').scrollIntoView({ block: "start" });
+    // The scores, with the columns before them.
+    const grid = document.querySelector('[data-testid="download-cells-grid"]');
+    const cluster = [...grid.querySelectorAll("th")].find((th) => th.textContent === "M365Cluster");
+    grid.scrollLeft += cluster.getBoundingClientRect().left - grid.getBoundingClientRect().left - grid.clientWidth / 2;
+  });
+  await shot("propensity-downloads-rows");
+  await page.getByTestId("download-view-compare").click();
+  await page.getByTestId("download-comparison").waitFor();
+  await page.evaluate(() => document.querySelector('[data-testid="download-detail"]').scrollIntoView({ block: "start" }));
+  await shot("propensity-downloads-compare");
+  await page.getByTestId("comparison-rows").scrollIntoViewIfNeeded();
+  await shot("propensity-downloads-compare-rows");
+  await page.locator('[data-testid="download-row"][data-id="1"]').getByTestId("download-open").click();
+  await page.getByTestId("download-comparison").waitFor();
+  await page.evaluate(() => document.querySelector('[data-testid="download-detail"]').scrollIntoView({ block: "start" }));
+  await shot("propensity-downloads-compare-renewal");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1261,9 +1261,9 @@ export const es: Record<MessageKey, string> = {
   "propensity.downloads.compare.pairs": "({pairs, plural, one {# par} other {# pares}})",
   "propensity.downloads.compare.rhoHint": "La ρ de Spearman compara el orden de los clientes: 1 significa que Microsoft y la aplicación los ordenan igual, 0 en absoluto. Misma letra: ambos ponen al cliente en Actuar ya, Evaluar, Cultivar o Formar.",
   "propensity.downloads.compare.rows": "{shown, plural, one {La primera fila} other {Las primeras # filas}} de {rows}: clúster de Microsoft → el de la aplicación",
+  "propensity.downloads.compare.rowsAll": "{rows, plural, one {La única fila} other {Las # filas}}: clúster de Microsoft → el de la aplicación",
   "propensity.downloads.compare.onlyDisagreements": "Solo las filas que difieren",
   "propensity.downloads.compare.rowsLabel": "Filas, clúster de Microsoft junto al de la aplicación",
   "propensity.downloads.compare.matchedBy": "Asociada por",
-  "propensity.downloads.compare.areaPair": "{area}: Microsoft → aplicación",
   "propensity.downloads.compare.differs": "Microsoft y la aplicación dan clústeres distintos",
 };

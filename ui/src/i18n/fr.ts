@@ -1261,9 +1261,9 @@ export const fr: Record<MessageKey, string> = {
   "propensity.downloads.compare.pairs": "({pairs, plural, one {# paire} other {# paires}})",
   "propensity.downloads.compare.rhoHint": "Le ρ de Spearman compare l’ordre des clients : 1 signifie que Microsoft et l’application les classent de la même façon, 0 pas du tout. Même lettre : tous deux placent le client dans Agir maintenant, Évaluer, Entretenir ou Sensibiliser.",
   "propensity.downloads.compare.rows": "{shown, plural, one {La première ligne} other {Les # premières lignes}} sur {rows} : cluster de Microsoft → celui de l’application",
+  "propensity.downloads.compare.rowsAll": "{rows, plural, one {La seule ligne} other {Les # lignes}} : cluster de Microsoft → celui de l’application",
   "propensity.downloads.compare.onlyDisagreements": "Seulement les lignes en désaccord",
   "propensity.downloads.compare.rowsLabel": "Lignes, cluster de Microsoft à côté de celui de l’application",
   "propensity.downloads.compare.matchedBy": "Rattachée par",
-  "propensity.downloads.compare.areaPair": "{area} : Microsoft → application",
   "propensity.downloads.compare.differs": "Microsoft et l’application donnent des clusters différents",
 };

@@ -1261,9 +1261,9 @@ export const pl: Record<MessageKey, string> = {
   "propensity.downloads.compare.pairs": "({pairs, plural, one {# para} few {# pary} many {# par} other {# pary}})",
   "propensity.downloads.compare.rhoHint": "ρ Spearmana porównuje kolejność klientów: 1 oznacza, że Microsoft i aplikacja szeregują ich tak samo, 0 – wcale. Ta sama litera: oba przypisują klienta do grupy Działaj teraz, Oceń, Pielęgnuj lub Edukuj.",
   "propensity.downloads.compare.rows": "{shown, plural, one {Pierwszy wiersz} few {Pierwsze # wiersze} many {Pierwszych # wierszy} other {Pierwsze # wiersza}} z {rows}: klaster Microsoftu → klaster aplikacji",
+  "propensity.downloads.compare.rowsAll": "{rows, plural, one {Jedyny wiersz} few {Wszystkie # wiersze} many {Wszystkie # wierszy} other {Wszystkie # wiersza}}: klaster Microsoftu → klaster aplikacji",
   "propensity.downloads.compare.onlyDisagreements": "Tylko wiersze, które się różnią",
   "propensity.downloads.compare.rowsLabel": "Wiersze, klaster Microsoftu obok klastra aplikacji",
   "propensity.downloads.compare.matchedBy": "Dopasowano po",
-  "propensity.downloads.compare.areaPair": "{area}: Microsoft → aplikacja",
   "propensity.downloads.compare.differs": "Microsoft i aplikacja podają różne klastry",
 };

@@ -94,6 +94,9 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalM,
   },
+  nowrap: {
+    whiteSpace: "nowrap",
+  },
   stack: {
     display: "flex",
     flexDirection: "column",
@@ -214,7 +217,9 @@ export function DownloadComparison({ download, generation }: { download: Importe
 
       <div className={styles.rowsHeader}>
         <Text as="h3" weight="semibold" className={styles.heading}>
-          {t("propensity.downloads.compare.rows", { shown: data.rowsCompared.length, rows: data.rows })}
+          {data.rowsCompared.length < data.rows
+            ? t("propensity.downloads.compare.rows", { shown: data.rowsCompared.length, rows: data.rows })
+            : t("propensity.downloads.compare.rowsAll", { rows: data.rows })}
         </Text>
         <Switch
           checked={onlyDisagreements}
@@ -235,7 +240,7 @@ export function DownloadComparison({ download, generation }: { download: Importe
               <TableHeaderCell className={styles.header}>{t("propensity.downloads.compare.matchedBy")}</TableHeaderCell>
               {areas.map((a) => (
                 <TableHeaderCell key={a} className={styles.header}>
-                  {t("propensity.downloads.compare.areaPair", { area: areaLabel(t, a) })}
+                  {areaLabel(t, a)}
                 </TableHeaderCell>
               ))}
             </TableRow>
@@ -248,7 +253,7 @@ export function DownloadComparison({ download, generation }: { download: Importe
                 </TableCell>
                 <TableCell>
                   <div className={styles.stack}>
-                    <span>{row.customerName ?? "—"}</span>
+                    <span className={styles.nowrap}>{row.customerName ?? "—"}</span>
                     <Text size={200} className={styles.muted}>
                       {row.customerId ?? ""}
                     </Text>

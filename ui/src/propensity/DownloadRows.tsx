@@ -36,10 +36,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   search: {
-    width: "240px",
+    width: "200px",
   },
   number: {
-    width: "96px",
+    width: "84px",
+  },
+  chip: {
+    minWidth: "36px",
   },
   chips: {
     display: "flex",
@@ -146,6 +149,8 @@ export function DownloadRows({ download, generation }: { download: ImportedDownl
                 key={letter}
                 size="small"
                 shape="circular"
+                className={styles.chip}
+                appearance={clusters.includes(letter) ? "primary" : "secondary"}
                 checked={clusters.includes(letter)}
                 onClick={() => toggle(letter)}
                 title={t(CLUSTER_LABELS[letter])}

@@ -82,6 +82,11 @@ const useStyles = makeStyles({
   fileName: {
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    paddingLeft: 0,
+    paddingRight: 0,
+    minWidth: 0,
   },
   number: {
     fontVariantNumeric: "tabular-nums",
@@ -299,7 +304,9 @@ export function DownloadsTab({ generation, titles }: { generation: string; title
                           {d.fileName}
                         </Button>
                       </TableCell>
-                      <TableCell data-testid="download-kind">{kindTitle(d.kind)}</TableCell>
+                      <TableCell data-testid="download-kind">
+                        <span className={styles.nowrap}>{kindTitle(d.kind)}</span>
+                      </TableCell>
                       <TableCell>
                         <span className={styles.number} data-testid="download-rows">
                           {format.number(d.rows)}
