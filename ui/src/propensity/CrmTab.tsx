@@ -45,6 +45,10 @@ const METHOD_LABELS: Readonly<Record<CrmMethod, MessageKey>> = {
 const METHOD_COLORS = { domain: "success", name: "brand", tpid: "informative", none: "subtle" } as const;
 
 const useStyles = makeStyles({
+  // "Not matched" and its translations stay on one line inside the badge.
+  method: {
+    whiteSpace: "nowrap",
+  },
   root: {
     display: "flex",
     flexDirection: "column",
@@ -159,9 +163,10 @@ const useStyles = makeStyles({
 /** The match's method as a badge. */
 function MethodBadge({ method }: { method: string }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const known = (METHODS as readonly string[]).includes(method) ? (method as CrmMethod) : "none";
   return (
-    <Badge appearance="tint" shape="rounded" color={METHOD_COLORS[known]} data-testid="crm-method" data-method={known}>
+    <Badge appearance="tint" shape="rounded" color={METHOD_COLORS[known]} className={styles.method} data-testid="crm-method" data-method={known}>
       {t(METHOD_LABELS[known])}
     </Badge>
   );
