@@ -4,7 +4,6 @@
 use partner_advisor_engine::propensity::scores::ScoreOptions;
 use partner_advisor_engine::propensity::{imported, library};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::dto::cloudascent::{
     DownloadComparison, ImportedDownload, ImportedRowsPageDto, ImportedRowsQuery,
@@ -25,18 +24,8 @@ pub async fn import_cloudascent_download(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> IpcResult<Option<ImportedDownload>> {
-    let path = match path {
-        Some(p) => std::path::PathBuf::from(p),
-        None => match app
-            .dialog()
-            .file()
-            .add_filter("CSV", &["csv", "txt"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-        {
-            Some(p) => p,
-            None => return Ok(None),
-        },
+    let Some(path) = super::csv_to_open(&app, path) else {
+        return Ok(None);
     };
     let summary = {
         let guard = state.workspace.read().await;

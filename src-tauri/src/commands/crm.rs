@@ -25,18 +25,8 @@ pub async fn import_crm_accounts(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> IpcResult<Option<CrmImportOutcome>> {
-    let path = match path {
-        Some(p) => std::path::PathBuf::from(p),
-        None => match app
-            .dialog()
-            .file()
-            .add_filter("CSV", &["csv", "txt"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-        {
-            Some(p) => p,
-            None => return Ok(None),
-        },
+    let Some(path) = super::csv_to_open(&app, path) else {
+        return Ok(None);
     };
     let summary = {
         let guard = state.workspace.read().await;

@@ -12,7 +12,24 @@ pub mod opportunities;
 pub mod propensity;
 pub mod workspace;
 
-use tauri::Wry;
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Wry};
+use tauri_plugin_dialog::DialogExt;
+
+/// The CSV file a command was given, or the one the user picks in the native open dialog;
+/// `None` when the dialog is cancelled.
+pub(crate) fn csv_to_open(app: &AppHandle, path: Option<String>) -> Option<PathBuf> {
+    match path {
+        Some(p) => Some(PathBuf::from(p)),
+        None => app
+            .dialog()
+            .file()
+            .add_filter("CSV", &["csv", "txt"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
 
 /// The one list of commands and events; it also generates `ui/src/bindings.ts`.
 pub fn specta_builder() -> tauri_specta::Builder<Wry> {

@@ -50,36 +50,9 @@ fn auc(scores: &[(f64, bool)]) -> f64 {
     partner_advisor_learn::metrics::roc_auc(&values, &labels)
 }
 
-/// Mid-ranks (ties share their mean rank).
-fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
-    let mut out = vec![0.0; values.len()];
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j < order.len() && values[order[j]] == values[order[i]] {
-            j += 1;
-        }
-        let rank = (i + j + 1) as f64 / 2.0;
-        for k in &order[i..j] {
-            out[*k] = rank;
-        }
-        i = j;
-    }
-    out
-}
-
-/// Spearman's rank correlation.
+/// Spearman's rank correlation, as the comparison with Microsoft's downloads computes it.
 fn spearman(pairs: &[(f64, f64)]) -> f64 {
-    let a = ranks(&pairs.iter().map(|p| p.0).collect::<Vec<_>>());
-    let b = ranks(&pairs.iter().map(|p| p.1).collect::<Vec<_>>());
-    let n = a.len() as f64;
-    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
-    let cov: f64 = a.iter().zip(&b).map(|(x, y)| (x - ma) * (y - mb)).sum();
-    let va: f64 = a.iter().map(|x| (x - ma) * (x - ma)).sum();
-    let vb: f64 = b.iter().map(|y| (y - mb) * (y - mb)).sum();
-    cov / (va * vb).sqrt()
+    propensity::imported::spearman(pairs).unwrap_or(0.0)
 }
 
 /// Each pair's AUC against "the truth is in the top quarter of the area".
