@@ -81,7 +81,6 @@ export const en = {
   "passphrase.required": "Enter the passphrase.",
   "passphrase.wrong": "This passphrase does not unlock the workspace. Check it and try again.",
 
-  "page.upcoming.heading": "What this page will do",
 
   "page.opportunities.title": "Opportunities",
 

@@ -77,7 +77,6 @@ export const es: Record<MessageKey, string> = {
   "passphrase.required": "Escriba la frase de contraseña.",
   "passphrase.wrong": "Esta frase de contraseña no desbloquea el área de trabajo. Revísela e inténtelo de nuevo.",
 
-  "page.upcoming.heading": "Qué hará esta página",
 
   "page.opportunities.title": "Oportunidades",
 

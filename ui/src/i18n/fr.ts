@@ -77,7 +77,6 @@ export const fr: Record<MessageKey, string> = {
   "passphrase.required": "Saisissez la phrase secrète.",
   "passphrase.wrong": "Cette phrase secrète ne déverrouille pas l'espace de travail. Vérifiez-la et réessayez.",
 
-  "page.upcoming.heading": "Ce que fera cette page",
 
   "page.opportunities.title": "Opportunités",
 

@@ -77,7 +77,6 @@ export const pl: Record<MessageKey, string> = {
   "passphrase.required": "Wpisz hasło.",
   "passphrase.wrong": "To hasło nie odblokowuje obszaru roboczego. Sprawdź je i spróbuj ponownie.",
 
-  "page.upcoming.heading": "Do czego posłuży ta strona",
 
   "page.opportunities.title": "Szanse sprzedaży",
 
