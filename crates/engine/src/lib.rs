@@ -22,6 +22,7 @@ pub mod opportunities;
 pub mod propensity;
 pub mod settings;
 pub mod summary;
+pub mod sync;
 pub mod workspaces;
 
 pub use error::{EngineError, ErrorCode, Result};

@@ -47,6 +47,9 @@ pub struct Settings {
     /// Where propensity reports are written; `None` for [`default_reports_folder`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reports_folder: Option<PathBuf>,
+    /// Sync endpoints and timing.
+    #[serde(default)]
+    pub sync: crate::sync::SyncSettings,
 }
 
 /// The reports folder until the user picks one: `Partner Advisor reports` in the user's
@@ -150,6 +153,10 @@ mod tests {
         let s = Settings {
             language: Some(Language::Pl),
             reports_folder: Some(tmp.path().join("out")),
+            sync: crate::sync::SyncSettings {
+                every_hours: Some(4),
+                ..Default::default()
+            },
         };
         s.save(tmp.path()).expect("save");
         assert_eq!(Settings::load(tmp.path()), s);

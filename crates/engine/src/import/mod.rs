@@ -18,7 +18,7 @@
 //! steps done, out of all steps). Cancellation is checked between files and between write steps.
 
 mod checks;
-mod write;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 

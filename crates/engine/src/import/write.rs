@@ -8,12 +8,28 @@ use partner_advisor_store::tables::{
 use partner_advisor_store::Workspace;
 
 use super::checks::Plan;
-use super::ImportSummary;
+use super::{CarriedForward, ImportSummary};
 use crate::jobs::{CancelToken, Progress, Step};
 use crate::Result;
 
 /// Write steps, for progress.
 const STEPS: u64 = 6;
+
+/// Copies snapshot `from`'s customer states, subscriptions and security signals into snapshot
+/// `to`, so a snapshot that brings only usage (or only opportunities) still holds the whole
+/// workspace.
+pub(crate) async fn carry_forward(
+    conn: &mut partner_advisor_store::SqliteConnection,
+    from: i64,
+    to: i64,
+) -> Result<CarriedForward> {
+    Ok(CarriedForward {
+        from_snapshot: Some(from),
+        customers: customers::copy_states(conn, from, to).await?,
+        subscriptions: subscriptions::copy_snapshot(conn, from, to).await?,
+        security_signals: security_signals::copy_snapshot(conn, from, to).await?,
+    })
+}
 
 /// Writes the plan as a new snapshot; nothing is written unless every step succeeds.
 #[allow(clippy::too_many_arguments)]
@@ -58,17 +74,9 @@ pub(super) async fn write(
 
     // Carry the latest snapshot's customers, subscriptions and security signals forward.
     if let Some((from, _)) = latest {
-        summary.carried_forward.from_snapshot = Some(from);
         cancel.check()?;
-        summary.carried_forward.customers = customers::copy_states(&mut tx, from, id).await?;
         step(1);
-        cancel.check()?;
-        summary.carried_forward.subscriptions =
-            subscriptions::copy_snapshot(&mut tx, from, id).await?;
-        step(2);
-        cancel.check()?;
-        summary.carried_forward.security_signals =
-            security_signals::copy_snapshot(&mut tx, from, id).await?;
+        summary.carried_forward = carry_forward(&mut tx, from, id).await?;
     }
     step(3);
 

@@ -408,3 +408,122 @@ pub async fn write(
         skipped_older: plan.skipped_older,
     })
 }
+
+/// What a sync pull will write, beyond [`LeadImportPlan`]: the leads whose queued local change
+/// Partner Center overtook.
+#[derive(Debug, Default)]
+pub struct SyncedPlan {
+    /// New and updated leads.
+    pub leads: LeadImportPlan,
+    /// Leads with a queued change that Partner Center changed too.
+    pub conflicts: Vec<String>,
+    /// Leads with a queued change that Partner Center did not change (they are pushed next).
+    pub kept_local: u64,
+}
+
+/// Plans the referrals a sync pulled (`records`, one per referral) against the workspace.
+///
+/// Partner Center is the reference for a lead nobody changed here: its copy replaces the local
+/// one whenever its ETag differs, whatever the local state (Partner Center may have accepted a
+/// lead the app expired by its clock). A lead with a queued change (`queued`: lead → the ETag the
+/// change started from) keeps the local copy: when Partner Center's ETag is still that one, the
+/// change is pushed next; otherwise it is a conflict for the partner to resolve. A record that
+/// cannot become a lead is reported as a warning in `report` and skipped, never silently.
+pub async fn plan_synced(
+    conn: &mut SqliteConnection,
+    report: &mut ImportReport,
+    records: &[LeadRecord],
+    queued: &HashMap<String, Option<String>>,
+    now: DateTime<Utc>,
+) -> Result<SyncedPlan> {
+    let ids: Vec<String> = records.iter().map(|r| r.id.trim().to_owned()).collect();
+    let known_ids = table::existing_ids(conn, &ids).await?;
+    let mut known: HashMap<String, Lead> = HashMap::with_capacity(known_ids.len());
+    for id in known_ids {
+        if let Some(l) = table::get(conn, &id).await? {
+            known.insert(id, l);
+        }
+    }
+    let mut plan = SyncedPlan::default();
+    for r in records {
+        let id = r.id.trim().to_owned();
+        let substatus = match substatus_of(r) {
+            Ok(s) => s,
+            Err(reason) => {
+                report.warning(
+                    Some(r.line),
+                    Some("status"),
+                    format!("referral {id} skipped: {reason}"),
+                );
+                continue;
+            }
+        };
+        let Some(current) = known.get(&id) else {
+            match new_lead(r, LeadFileFormat::ReferralsApiJson, substatus, now) {
+                Ok(lead) => {
+                    plan.leads.events.push(LeadEvent {
+                        lead_id: lead.id.clone(),
+                        at: lead.created_at,
+                        from: None,
+                        to: lead.substatus,
+                        note: Some(SYNCED_NOTE.into()),
+                        actor: LeadActor::Microsoft,
+                        fields: None,
+                    });
+                    plan.leads.new.push(lead);
+                }
+                Err(reason) => report.warning(
+                    Some(r.line),
+                    None,
+                    format!("referral {id} skipped: {reason}"),
+                ),
+            }
+            continue;
+        };
+        if let Some(base) = queued.get(&id) {
+            if r.etag.is_some() && r.etag != *base {
+                plan.conflicts.push(id);
+            } else {
+                plan.kept_local += 1;
+            }
+            continue;
+        }
+        if r.etag.is_some() && r.etag == current.etag {
+            plan.leads.unchanged += 1;
+            continue;
+        }
+        let next = updated_lead(current, r, substatus);
+        if &next == current {
+            plan.leads.unchanged += 1;
+            continue;
+        }
+        if next.substatus != current.substatus {
+            plan.leads.events.push(LeadEvent {
+                lead_id: id.clone(),
+                at: r.updated_at.unwrap_or(now),
+                from: Some(current.substatus),
+                to: next.substatus,
+                note: Some(SYNCED_NOTE.into()),
+                actor: LeadActor::Microsoft,
+                fields: None,
+            });
+        }
+        plan.leads.updated.push(next);
+    }
+    Ok(plan)
+}
+
+/// History note of a change that came from Partner Center through sync.
+pub const SYNCED_NOTE: &str = "Synced from Partner Center";
+
+/// A known lead with Partner Center's copy `r` taken over it (a conflict resolved in Partner
+/// Center's favour): every field the copy states, its substatus and ETag.
+pub fn take_remote(known: &Lead, r: &LeadRecord) -> std::result::Result<Lead, String> {
+    let substatus = substatus_of(r)?;
+    let mut lead = updated_lead(known, r, substatus);
+    lead.etag = r.etag.clone();
+    if let Some(t) = r.updated_at {
+        lead.updated_at = t;
+    }
+    Ok(lead)
+}

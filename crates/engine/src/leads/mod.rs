@@ -65,6 +65,7 @@ pub async fn act(ws: &Workspace, id: &str, action: &LeadAction, clock: &dyn Cloc
     }
     let change = lifecycle::apply(&lead, action, now)?;
     save(&mut tx, &change).await?;
+    crate::sync::outbox::queue_change(&mut tx, &lead, change.lead.updated_at).await?;
     tx.commit().await.map_err(StoreError::from)?;
     tracing::info!(lead = id, action = ?action.kind(), to = %change.lead.substatus, "lead changed");
     Ok(change.lead)
@@ -124,6 +125,7 @@ pub async fn edit_customer(
         lead: changed,
     };
     save(&mut tx, &change).await?;
+    crate::sync::outbox::queue_change(&mut tx, &lead, now).await?;
     crate::lead_scoring::score_leads_in(&mut tx, std::slice::from_ref(&lead.id), clock).await?;
     tx.commit().await.map_err(StoreError::from)?;
     tracing::info!(lead = id, "lead customer details edited");

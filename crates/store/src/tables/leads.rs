@@ -233,7 +233,7 @@ pub async fn insert_events(conn: &mut SqliteConnection, events: &[LeadEvent]) ->
     .await
 }
 
-fn parse_time(text: &str) -> Result<DateTime<Utc>> {
+pub(crate) fn parse_time(text: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| StoreError::Corrupt(format!("time '{text}': {e}")))

@@ -17,6 +17,7 @@ pub mod saved_reports;
 pub mod security_signals;
 pub mod snapshots;
 pub mod subscriptions;
+pub mod sync;
 pub mod usage;
 
 use sqlx::query_builder::Separated;
