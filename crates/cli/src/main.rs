@@ -46,6 +46,9 @@ enum Command {
     /// The partner's CRM: match its account list to the customers (domain, name, TPID).
     #[command(subcommand)]
     Crm(commands::crm::Command),
+    /// Sync with Partner Center and Microsoft Graph when online; lead changes made offline.
+    #[command(subcommand)]
+    Sync(commands::sync::Command),
     /// Train, evaluate and apply a binary model on any CSV file (e.g. a CRM history).
     #[command(subcommand)]
     Model(commands::model::Command),
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
             Command::Leads(command) => commands::leads::run(command).await,
             Command::Report(command) => commands::report::run(command).await,
             Command::Crm(command) => commands::crm::run(command).await,
+            Command::Sync(command) => commands::sync::run(command).await,
             Command::Model(command) => commands::model::run(command),
         }
     });

@@ -8,6 +8,7 @@ pub mod leads;
 pub mod model;
 pub mod opportunities;
 pub mod report;
+pub mod sync;
 pub mod workspace;
 
 use partner_advisor_store::KeySource;
