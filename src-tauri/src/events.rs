@@ -89,7 +89,7 @@ impl Progress for ProgressEmitter {
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct DataChanged {
-    /// The area: `opportunities`, `snapshots`, `leads`, `reports`.
+    /// The area: `opportunities`, `snapshots`, `leads`, `reports`, `sync`.
     pub area: String,
 }
 
@@ -112,6 +112,13 @@ impl DataChanged {
     pub fn reports() -> Self {
         Self {
             area: "reports".into(),
+        }
+    }
+
+    /// A sync started or ended, or the queue of lead changes for Partner Center changed.
+    pub fn sync() -> Self {
+        Self {
+            area: "sync".into(),
         }
     }
 

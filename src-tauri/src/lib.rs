@@ -14,6 +14,7 @@ pub mod lead_alerts;
 pub mod logging;
 pub mod report_scheduler;
 pub mod state;
+pub mod sync_runner;
 
 use tauri::Manager;
 
@@ -31,6 +32,7 @@ pub fn run() {
             app.manage(state::AppState::new(data_dir));
             lead_alerts::spawn(app.handle().clone());
             report_scheduler::spawn(app.handle().clone());
+            sync_runner::spawn(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -30,6 +30,8 @@ pub struct AppState {
     pub opportunity_index: tokio::sync::Mutex<Option<Arc<OpportunityIndex>>>,
     /// The open workspace's leads in memory.
     pub lead_index: tokio::sync::Mutex<Option<Arc<LeadIndex>>>,
+    /// The job id of the sync running now: one sync at a time, by hand or on schedule.
+    pub sync_job: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             jobs: Mutex::new(HashMap::new()),
             opportunity_index: tokio::sync::Mutex::new(None),
             lead_index: tokio::sync::Mutex::new(None),
+            sync_job: Mutex::new(None),
         }
     }
 

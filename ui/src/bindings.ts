@@ -28,6 +28,25 @@ export const commands = {
 	setCredential: (kind: CredentialKind, value: string) => typedError<CredentialStatus[], IpcError_Serialize>(__TAURI_INVOKE("set_credential", { kind, value })),
 	/**  Removes a credential from the OS keychain. */
 	deleteCredential: (kind: CredentialKind) => typedError<CredentialStatus[], IpcError_Serialize>(__TAURI_INVOKE("delete_credential", { kind })),
+	/**  The sync settings (base URLs, start-up and periodic sync, usage period). */
+	syncSettings: () => typedError<SyncSettings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_settings")),
+	/**  Saves the sync settings after checking them (HTTPS, or this machine for tests; 1–168 hours). */
+	setSyncSettings: (settings: SyncSettings_Deserialize) => typedError<SyncSettings_Serialize, IpcError_Serialize>(__TAURI_INVOKE("set_sync_settings", { settings })),
+	/**  Where sync stands for the open workspace. */
+	syncStatus: () => typedError<SyncStatus_Serialize, IpcError_Serialize>(__TAURI_INVOKE("sync_status")),
+	/**
+	 *  Syncs now; progress arrives as `job-progress` events (stages `sync.referrals`, `sync.usage`,
+	 *  `sync.write`, `sync.push`) and `cancel_job` stops it. A failure is part of the outcome, with
+	 *  its code, so the panel can say what to do about it.
+	 */
+	runSync: (full: boolean) => typedError<SyncOutcome_Serialize, IpcError_Serialize>(__TAURI_INVOKE("run_sync", { full })),
+	/**  The leads changed here that Partner Center has not received, conflicts first. */
+	syncQueue: () => typedError<QueueItem_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("sync_queue")),
+	/**
+	 *  Resolves a conflict: keep the lead as it is here (sent at the next sync), or take Partner
+	 *  Center's copy. Returns the queue as it is now.
+	 */
+	resolveSyncConflict: (leadId: string, resolution: Resolution) => typedError<QueueItem_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("resolve_sync_conflict", { leadId, resolution })),
 	/**  Asks a running job to stop; `false` when no such job runs. */
 	cancelJob: (jobId: string) => typedError<boolean, IpcError_Serialize>(__TAURI_INVOKE("cancel_job", { jobId })),
 	/**  The overview and prioritised counts. */
@@ -642,7 +661,7 @@ export type CustomerForm = {
 
 /**  Data of an area changed on disk (`data-changed`): screens showing it reload. */
 export type DataChanged = {
-	/**  The area: `opportunities`, `snapshots`, `leads`, `reports`. */
+	/**  The area: `opportunities`, `snapshots`, `leads`, `reports`, `sync`. */
 	area: string,
 };
 
@@ -1772,6 +1791,57 @@ export type LeadSection =
 /**  Leads with the heart set. */
 "favourites";
 
+/**  One side of a lead, as the conflict view compares them. */
+export type LeadSide = LeadSide_Serialize | LeadSide_Deserialize;
+
+/**  One side of a lead, as the conflict view compares them. */
+export type LeadSide_Deserialize = {
+	/**  Substatus. */
+	substatus: LeadSubstatus,
+	/**  Deal value. */
+	dealValue?: number | null,
+	/**  Its currency. */
+	currency?: string | null,
+	/**  Why declined or lost. */
+	statusReason?: string | null,
+	/**  Deal name. */
+	dealName?: string | null,
+	/**  Estimated close. */
+	estimatedClose?: string | null,
+	/**  Notes. */
+	notes?: string | null,
+	/**  Industry. */
+	industry: string,
+	/**  Company size. */
+	companySize: string,
+	/**  Last change (RFC 3339). */
+	updatedAt: string,
+};
+
+/**  One side of a lead, as the conflict view compares them. */
+export type LeadSide_Serialize = {
+	/**  Substatus. */
+	substatus: LeadSubstatus,
+	/**  Deal value. */
+	dealValue: number | null,
+	/**  Its currency. */
+	currency: string | null,
+	/**  Why declined or lost. */
+	statusReason: string | null,
+	/**  Deal name. */
+	dealName: string | null,
+	/**  Estimated close. */
+	estimatedClose: string | null,
+	/**  Notes. */
+	notes: string | null,
+	/**  Industry. */
+	industry: string,
+	/**  Company size. */
+	companySize: string,
+	/**  Last change (RFC 3339). */
+	updatedAt: string,
+};
+
 /**  The column the list is sorted by. */
 export type LeadSort = 
 /**  Creation time (`LeadCreationDateTime`). */
@@ -2406,6 +2476,84 @@ export type PropensitySettings = {
 	reportsFolder: string,
 };
 
+/**  A push Partner Center refused. */
+export type PushRefused = {
+	/**  The lead. */
+	leadId: string,
+	/**  Partner Center's reason. */
+	reason: string,
+};
+
+/**  A lead waiting for Partner Center, as the sync page lists it. */
+export type QueueItem = QueueItem_Serialize | QueueItem_Deserialize;
+
+/**  A lead waiting for Partner Center, as the sync page lists it. */
+export type QueueItem_Deserialize = {
+	/**  The lead. */
+	leadId: string,
+	/**  Its customer. */
+	customerName: string,
+	/**  Where it stands. */
+	state: QueueState,
+	/**  The substatus Partner Center had when the change was made here. */
+	from: LeadSubstatus,
+	/**  The lead here. */
+	local: LeadSide_Deserialize,
+	/**  Partner Center's copy, in a conflict. */
+	remote?: LeadSide_Deserialize | null,
+	/**  When the first change was queued (RFC 3339). */
+	queuedAt: string,
+	/**  When the latest change was made (RFC 3339). */
+	changedAt: string,
+	/**  Failed attempts so far. */
+	attempts: number,
+	/**  The last failure, or Partner Center's reason for refusing. */
+	lastError?: string | null,
+	/**
+	 *  Whether "keep mine" can be chosen: Partner Center only takes moves its lifecycle allows
+	 *  from its copy's substatus.
+	 */
+	canKeepMine: boolean,
+};
+
+/**  A lead waiting for Partner Center, as the sync page lists it. */
+export type QueueItem_Serialize = {
+	/**  The lead. */
+	leadId: string,
+	/**  Its customer. */
+	customerName: string,
+	/**  Where it stands. */
+	state: QueueState,
+	/**  The substatus Partner Center had when the change was made here. */
+	from: LeadSubstatus,
+	/**  The lead here. */
+	local: LeadSide_Serialize,
+	/**  Partner Center's copy, in a conflict. */
+	remote: LeadSide_Serialize | null,
+	/**  When the first change was queued (RFC 3339). */
+	queuedAt: string,
+	/**  When the latest change was made (RFC 3339). */
+	changedAt: string,
+	/**  Failed attempts so far. */
+	attempts: number,
+	/**  The last failure, or Partner Center's reason for refusing. */
+	lastError: string | null,
+	/**
+	 *  Whether "keep mine" can be chosen: Partner Center only takes moves its lifecycle allows
+	 *  from its copy's substatus.
+	 */
+	canKeepMine: boolean,
+};
+
+/**  Where a queued lead stands. */
+export type QueueState = 
+/**  Waits for the next sync. */
+"pending" | 
+/**  Partner Center changed the lead too: the partner chooses. */
+"conflict" | 
+/**  Partner Center refused the change. */
+"refused";
+
 /**  One factor of a lead's score, in words. */
 export type ReasonView = ReasonView_Serialize | ReasonView_Deserialize;
 
@@ -2636,6 +2784,13 @@ export type ReportSpec_Serialize = {
 	/**  Months of transactions; `null` for Lifetime. */
 	months: number | null,
 };
+
+/**  How a conflict is resolved. */
+export type Resolution = 
+/**  Send the lead as it is here over Partner Center's copy at the next sync. */
+"keepMine" | 
+/**  Take Partner Center's copy; the change made here is dropped (its history stays). */
+"takeTheirs";
 
 /**  A resource merged with the customer's name and figures. */
 export type Resource = Resource_Serialize | Resource_Deserialize;
@@ -3026,6 +3181,243 @@ export type SubscriptionLine = {
 	endDate: string,
 };
 
+/**  How a sync ended, as the UI shows it. */
+export type SyncOutcome = SyncOutcome_Serialize | SyncOutcome_Deserialize;
+
+/**  How a sync ended, as the UI shows it. */
+export type SyncOutcome_Deserialize = {
+	/**  What it did, when it completed. */
+	summary?: SyncSummary_Deserialize | null,
+	/**
+	 *  Why it did not, as a stable code: `offline`, `timeout`, `missingCredentials`,
+	 *  `badCredentials`, `missingPermission`, `throttled`, `server`, `malformed`, `refused`,
+	 *  `cancelled`, `local`, `busy` (another sync runs), `noWorkspace`.
+	 */
+	errorCode?: string | null,
+	/**  And in a sentence (never a secret). */
+	error?: string | null,
+	/**  Opportunities could not be refreshed after the new snapshot (the sync itself landed). */
+	refreshNote?: string | null,
+};
+
+/**  How a sync ended, as the UI shows it. */
+export type SyncOutcome_Serialize = {
+	/**  What it did, when it completed. */
+	summary: SyncSummary_Serialize | null,
+	/**
+	 *  Why it did not, as a stable code: `offline`, `timeout`, `missingCredentials`,
+	 *  `badCredentials`, `missingPermission`, `throttled`, `server`, `malformed`, `refused`,
+	 *  `cancelled`, `local`, `busy` (another sync runs), `noWorkspace`.
+	 */
+	errorCode: string | null,
+	/**  And in a sentence (never a secret). */
+	error: string | null,
+	/**  Opportunities could not be refreshed after the new snapshot (the sync itself landed). */
+	refreshNote: string | null,
+};
+
+/**  A sync run as the panel shows it. */
+export type SyncRunView = SyncRunView_Serialize | SyncRunView_Deserialize;
+
+/**  A sync run as the panel shows it. */
+export type SyncRunView_Deserialize = {
+	/**  When it started (RFC 3339). */
+	startedAt: string,
+	/**  When it ended. */
+	finishedAt?: string | null,
+	/**  `running`, `completed`, `failed` or `cancelled`. */
+	status: string,
+	/**  What it did, when it completed. */
+	summary?: SyncSummary_Deserialize | null,
+	/**  Why it failed. */
+	error?: string | null,
+};
+
+/**  A sync run as the panel shows it. */
+export type SyncRunView_Serialize = {
+	/**  When it started (RFC 3339). */
+	startedAt: string,
+	/**  When it ended. */
+	finishedAt: string | null,
+	/**  `running`, `completed`, `failed` or `cancelled`. */
+	status: string,
+	/**  What it did, when it completed. */
+	summary: SyncSummary_Serialize | null,
+	/**  Why it failed. */
+	error: string | null,
+};
+
+/**  Sync preferences. */
+export type SyncSettings = SyncSettings_Serialize | SyncSettings_Deserialize;
+
+/**  Sync preferences. */
+export type SyncSettings_Deserialize = {
+	/**  Base URL of the token endpoint (the tenant and `/oauth2/v2.0/token` follow). */
+	loginUrl?: string,
+	/**  Base URL of Partner Center's API (`/v1.0/engagements/referrals` follows). */
+	partnerCenterUrl?: string,
+	/**  Base URL of Microsoft Graph (`/v1.0/reports/…` follows). */
+	graphUrl?: string,
+	/**  Sync when the app starts (and a workspace is open). */
+	onStartup?: boolean,
+	/**  Sync every N hours while the app runs; `None` for never. */
+	everyHours?: number | null,
+	/**  The usage report period to pull. */
+	usagePeriod?: UsagePeriod,
+};
+
+/**  Sync preferences. */
+export type SyncSettings_Serialize = {
+	/**  Base URL of the token endpoint (the tenant and `/oauth2/v2.0/token` follow). */
+	loginUrl: string,
+	/**  Base URL of Partner Center's API (`/v1.0/engagements/referrals` follows). */
+	partnerCenterUrl: string,
+	/**  Base URL of Microsoft Graph (`/v1.0/reports/…` follows). */
+	graphUrl: string,
+	/**  Sync when the app starts (and a workspace is open). */
+	onStartup: boolean,
+	/**  Sync every N hours while the app runs; `None` for never. */
+	everyHours: number | null,
+	/**  The usage report period to pull. */
+	usagePeriod: UsagePeriod,
+};
+
+/**  Where sync stands. */
+export type SyncStatus = SyncStatus_Serialize | SyncStatus_Deserialize;
+
+/**  Where sync stands. */
+export type SyncStatus_Deserialize = {
+	/**  The tenant ID, client ID and client secret are all in the keychain. */
+	credentialsSet: boolean,
+	/**  The job id of the sync running now (to follow and cancel it). */
+	runningJob?: string | null,
+	/**  The latest runs, newest first. */
+	runs: SyncRunView_Deserialize[],
+	/**  When the last completed sync started. */
+	lastSuccess?: string | null,
+	/**  Leads changed here that Partner Center has not received. */
+	waiting: number,
+	/**  Of which changed in Partner Center too. */
+	conflicts: number,
+	/**  Of which Partner Center refused. */
+	refused: number,
+};
+
+/**  Where sync stands. */
+export type SyncStatus_Serialize = {
+	/**  The tenant ID, client ID and client secret are all in the keychain. */
+	credentialsSet: boolean,
+	/**  The job id of the sync running now (to follow and cancel it). */
+	runningJob: string | null,
+	/**  The latest runs, newest first. */
+	runs: SyncRunView_Serialize[],
+	/**  When the last completed sync started. */
+	lastSuccess: string | null,
+	/**  Leads changed here that Partner Center has not received. */
+	waiting: number,
+	/**  Of which changed in Partner Center too. */
+	conflicts: number,
+	/**  Of which Partner Center refused. */
+	refused: number,
+};
+
+/**  What a sync did. */
+export type SyncSummary = SyncSummary_Serialize | SyncSummary_Deserialize;
+
+/**  What a sync did. */
+export type SyncSummary_Deserialize = {
+	/**  When it started (RFC 3339). */
+	startedAt: string,
+	/**  How long it took, in milliseconds. */
+	durationMs: number,
+	/**  The referrals pull started here (RFC 3339); `None` for a full pull. */
+	since?: string | null,
+	/**  Referrals received. */
+	referralsReceived: number,
+	/**  Leads added. */
+	leadsAdded: number,
+	/**  Leads updated from Partner Center. */
+	leadsUpdated: number,
+	/**  Referrals identical to the workspace's copy. */
+	leadsUnchanged: number,
+	/**  Referrals skipped, each with its reason. */
+	referralsSkipped: string[],
+	/**  Leads changed both here and in Partner Center since the last sync. */
+	newConflicts: string[],
+	/**  Customer tenants whose usage was pulled. */
+	tenantsSynced: number,
+	/**  Customer tenants whose usage could not be pulled. */
+	tenantsSkipped: TenantSkipped[],
+	/**  The snapshot holding the usage. */
+	snapshotId?: number | null,
+	/**  Its date. */
+	asOf?: string | null,
+	/**  Usage rows written (workload × month). */
+	usageRows: number,
+	/**  Leads whose changes Partner Center received. */
+	pushed: number,
+	/**  Leads Partner Center had changed meanwhile, found while pushing. */
+	pushConflicts: string[],
+	/**  Changes Partner Center refused. */
+	pushRefused: PushRefused[],
+	/**  Changes still waiting (the push stopped: offline, throttled). */
+	pushWaiting: number,
+	/**  Why the push stopped early, when it did. */
+	pushStopped?: string | null,
+};
+
+/**  What a sync did. */
+export type SyncSummary_Serialize = {
+	/**  When it started (RFC 3339). */
+	startedAt: string,
+	/**  How long it took, in milliseconds. */
+	durationMs: number,
+	/**  The referrals pull started here (RFC 3339); `None` for a full pull. */
+	since: string | null,
+	/**  Referrals received. */
+	referralsReceived: number,
+	/**  Leads added. */
+	leadsAdded: number,
+	/**  Leads updated from Partner Center. */
+	leadsUpdated: number,
+	/**  Referrals identical to the workspace's copy. */
+	leadsUnchanged: number,
+	/**  Referrals skipped, each with its reason. */
+	referralsSkipped: string[],
+	/**  Leads changed both here and in Partner Center since the last sync. */
+	newConflicts: string[],
+	/**  Customer tenants whose usage was pulled. */
+	tenantsSynced: number,
+	/**  Customer tenants whose usage could not be pulled. */
+	tenantsSkipped: TenantSkipped[],
+	/**  The snapshot holding the usage. */
+	snapshotId: number | null,
+	/**  Its date. */
+	asOf: string | null,
+	/**  Usage rows written (workload × month). */
+	usageRows: number,
+	/**  Leads whose changes Partner Center received. */
+	pushed: number,
+	/**  Leads Partner Center had changed meanwhile, found while pushing. */
+	pushConflicts: string[],
+	/**  Changes Partner Center refused. */
+	pushRefused: PushRefused[],
+	/**  Changes still waiting (the push stopped: offline, throttled). */
+	pushWaiting: number,
+	/**  Why the push stopped early, when it did. */
+	pushStopped: string | null,
+};
+
+/**  A customer tenant whose usage could not be pulled, and why. */
+export type TenantSkipped = {
+	/**  The tenant. */
+	tenantId: string,
+	/**  The customer's name. */
+	name: string,
+	/**  Why. */
+	reason: string,
+};
+
 /**  Usage trend over the three previous months. */
 export type Trend = 
 /**  Within the tolerance. */
@@ -3058,6 +3450,17 @@ export type UsageLine = {
 	/**  Trend over the three previous months. */
 	trend: Trend,
 };
+
+/**  The usage report period Graph is asked for (`period` of FORMATS.md §4). */
+export type UsagePeriod = 
+/**  The last 7 days. */
+"D7" | 
+/**  The last 30 days. */
+"D30" | 
+/**  The last 90 days. */
+"D90" | 
+/**  The last 180 days. */
+"D180";
 
 /**  A value an attribute takes among the workspace's leads. */
 export type ValueChoice = {

@@ -117,11 +117,12 @@ impl TokenSource {
         if let Some(t) = self.cached(tenant, scope) {
             return Ok(t);
         }
-        let secret = read(self.secrets.as_ref(), CredentialKind::EntraClientSecret)?.ok_or_else(
-            || SyncError::MissingCredentials {
-                missing: "the client secret".into(),
-            },
-        )?;
+        let secret =
+            read(self.secrets.as_ref(), CredentialKind::EntraClientSecret)?.ok_or_else(|| {
+                SyncError::MissingCredentials {
+                    missing: "the client secret".into(),
+                }
+            })?;
         let body: Zeroizing<String> = Zeroizing::new(
             url::form_urlencoded::Serializer::new(String::new())
                 .append_pair("grant_type", "client_credentials")

@@ -69,7 +69,10 @@ impl<'a> UsageReports<'a> {
                 .and_then(|u| u.join(&location))
                 .map_err(|e| SyncError::Malformed {
                     service: SERVICE,
-                    detail: format!("{} redirected to an invalid address: {e}", kind.graph_function()),
+                    detail: format!(
+                        "{} redirected to an invalid address: {e}",
+                        kind.graph_function()
+                    ),
                 })?;
             // The download is pre-authenticated: no bearer token goes to the storage host.
             self.tokens
@@ -81,11 +84,19 @@ impl<'a> UsageReports<'a> {
         };
         let status = response.status();
         if !status.is_success() {
-            return Err(graph_error(tenant, kind, status, error_detail(response).await));
+            return Err(graph_error(
+                tenant,
+                kind,
+                status,
+                error_detail(response).await,
+            ));
         }
         let bytes = response.bytes().await.map_err(|e| SyncError::Malformed {
             service: SERVICE,
-            detail: format!("{} of tenant {tenant} was cut short: {e}", kind.graph_function()),
+            detail: format!(
+                "{} of tenant {tenant} was cut short: {e}",
+                kind.graph_function()
+            ),
         })?;
         Ok(bytes.to_vec())
     }
@@ -128,7 +139,12 @@ impl<'a> UsageReports<'a> {
     }
 }
 
-fn graph_error(tenant: &str, kind: UsageReportKind, status: StatusCode, detail: String) -> SyncError {
+fn graph_error(
+    tenant: &str,
+    kind: UsageReportKind,
+    status: StatusCode,
+    detail: String,
+) -> SyncError {
     match status.as_u16() {
         403 => SyncError::MissingPermission {
             what: format!(

@@ -83,7 +83,10 @@ impl<'a> Referrals<'a> {
             if !status.is_success() {
                 return Err(api_error(response).await);
             }
-            let bytes = response.bytes().await.map_err(|e| malformed(e.to_string()))?;
+            let bytes = response
+                .bytes()
+                .await
+                .map_err(|e| malformed(e.to_string()))?;
             match serde_json::from_slice::<Value>(&bytes) {
                 Ok(v) => return Ok(v),
                 Err(e) if attempt == 0 => {
@@ -155,7 +158,9 @@ impl<'a> Referrals<'a> {
             }
             for (i, item) in values.iter().enumerate() {
                 let Value::Object(item) = item else {
-                    return Err(malformed(format!("item {i} of page {pages} is not an object")));
+                    return Err(malformed(format!(
+                        "item {i} of page {pages} is not an object"
+                    )));
                 };
                 let Some(id) = key(item, "id").and_then(Value::as_str).map(str::to_owned) else {
                     return Err(malformed(format!("item {i} of page {pages} has no id")));
@@ -193,7 +198,11 @@ impl<'a> Referrals<'a> {
         let raw: HashMap<String, String> = ordered
             .iter()
             .filter_map(|v| {
-                let id = v.as_object().and_then(|o| key(o, "id"))?.as_str()?.to_owned();
+                let id = v
+                    .as_object()
+                    .and_then(|o| key(o, "id"))?
+                    .as_str()?
+                    .to_owned();
                 Some((id, v.to_string()))
             })
             .collect();
@@ -214,9 +223,13 @@ impl<'a> Referrals<'a> {
     /// goes with it.
     fn check_same_service(&self, url: &str) -> Result<()> {
         let origin = |u: &str| {
-            url::Url::parse(u)
-                .ok()
-                .map(|u| (u.scheme().to_owned(), u.host_str().map(str::to_owned), u.port_or_known_default()))
+            url::Url::parse(u).ok().map(|u| {
+                (
+                    u.scheme().to_owned(),
+                    u.host_str().map(str::to_owned),
+                    u.port_or_known_default(),
+                )
+            })
         };
         if origin(url).is_some() && origin(url) == origin(&self.base) {
             Ok(())
@@ -233,7 +246,9 @@ impl<'a> Referrals<'a> {
         let tenant = self.tokens.partner_tenant().to_owned();
         let response = self
             .tokens
-            .send(SERVICE, &tenant, PARTNER_CENTER_SCOPE, || self.tokens_http_get(&url))
+            .send(SERVICE, &tenant, PARTNER_CENTER_SCOPE, || {
+                self.tokens_http_get(&url)
+            })
             .await?;
         if response.status() == StatusCode::NOT_FOUND {
             return Ok(None);

@@ -7,13 +7,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
-use futures_util::stream::{self, StreamExt};
+use futures_util::stream::{FuturesUnordered, StreamExt};
 use partner_advisor_domain::Clock;
 use partner_advisor_engine::jobs::{CancelToken, Progress, Step};
 use partner_advisor_engine::sync::{self as local, outbox, Pull, PulledUsage, SyncSettings};
 use partner_advisor_store::tables::{customers, sync as runs};
 use partner_advisor_store::{SecretStore, Workspace};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::auth::TokenSource;
 use crate::error::{Result, SyncError};
@@ -52,7 +52,7 @@ impl Default for SyncOptions {
 }
 
 /// A customer tenant whose usage could not be pulled, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TenantSkipped {
@@ -65,7 +65,7 @@ pub struct TenantSkipped {
 }
 
 /// A push Partner Center refused.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PushRefused {
@@ -76,7 +76,7 @@ pub struct PushRefused {
 }
 
 /// What a sync did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ipc-types", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct SyncSummary {
@@ -103,7 +103,7 @@ pub struct SyncSummary {
     /// Customer tenants whose usage could not be pulled.
     pub tenants_skipped: Vec<TenantSkipped>,
     /// The snapshot holding the usage.
-    pub snapshot_id: Option<i64>,
+    pub snapshot_id: Option<u32>,
     /// Its date.
     pub as_of: Option<String>,
     /// Usage rows written (workload × month).
@@ -142,7 +142,10 @@ pub async fn sync(
 ) -> Result<SyncSummary> {
     let started = clock.now();
     let run = runs::start_run(ws.pool(), started).await?;
-    let outcome = sync_inner(ws, secrets, settings, options, clock, progress, cancel, started).await;
+    let outcome = sync_inner(
+        ws, secrets, settings, options, clock, progress, cancel, started,
+    )
+    .await;
     let finished = clock.now();
     let (status, summary, error) = match &outcome {
         Ok(s) => ("completed", serde_json::to_string(s).ok(), None),
@@ -242,7 +245,7 @@ async fn sync_inner(
     summary.referrals_skipped = applied.skipped;
     summary.new_conflicts = applied.new_conflicts;
     summary.tenants_synced = n(applied.tenants);
-    summary.snapshot_id = applied.snapshot_id;
+    summary.snapshot_id = applied.snapshot_id.and_then(|id| u32::try_from(id).ok());
     summary.as_of = applied.as_of.map(|d| d.to_string());
     summary.usage_rows = n(applied.usage_rows);
 
@@ -266,10 +269,11 @@ async fn pull_usage(
     let tenants = customers::identities(ws.pool()).await?;
     let total = tenants.len() as u64;
     let reports = UsageReports::new(tokens, &settings.graph_url, settings.usage_period);
-    let reports = &reports;
-    let mut results = stream::iter(tenants.iter())
-        .map(|t| async move { (t, reports.tenant(&t.tenant_id).await) })
-        .buffer_unordered(options.concurrency.max(1));
+    let mut queue = tenants.iter();
+    let mut running = FuturesUnordered::new();
+    for t in queue.by_ref().take(options.concurrency.max(1)) {
+        running.push(fetch_tenant(&reports, t));
+    }
     let mut usage = Vec::with_capacity(tenants.len());
     let mut skipped = Vec::new();
     let mut done = 0u64;
@@ -278,17 +282,19 @@ async fn pull_usage(
         done,
         total,
     });
-    while let Some((tenant, result)) = results.next().await {
+    while let Some((tenant, result)) = running.next().await {
         match result {
             Ok(u) => usage.push(u),
-            Err(e @ (SyncError::MissingPermission { .. } | SyncError::Refused { .. })) => {
-                skipped.push(TenantSkipped {
+            Err(e @ (SyncError::MissingPermission { .. } | SyncError::Refused { .. })) => skipped
+                .push(TenantSkipped {
                     tenant_id: tenant.tenant_id.clone(),
                     name: tenant.name.clone(),
                     reason: e.to_string(),
-                })
-            }
+                }),
             Err(e) => return Err(e),
+        }
+        if let Some(t) = queue.next() {
+            running.push(fetch_tenant(&reports, t));
         }
         done += 1;
         progress.report(Step {
@@ -300,6 +306,13 @@ async fn pull_usage(
     usage.sort_by(|a, b| a.tenant_id.cmp(&b.tenant_id));
     skipped.sort_by(|a, b| a.tenant_id.cmp(&b.tenant_id));
     Ok((usage, skipped))
+}
+
+async fn fetch_tenant<'a>(
+    reports: &'a UsageReports<'a>,
+    tenant: &'a customers::CustomerIdentity,
+) -> (&'a customers::CustomerIdentity, Result<PulledUsage>) {
+    (tenant, reports.tenant(&tenant.tenant_id).await)
 }
 
 /// Sends each lead changed here. Partner Center's copy is read first: when its ETag is no longer
@@ -373,7 +386,11 @@ enum Pushed {
     Refused(String),
 }
 
-async fn push_one(api: &Referrals<'_>, base_etag: Option<&str>, lead: &partner_advisor_domain::Lead) -> Result<Pushed> {
+async fn push_one(
+    api: &Referrals<'_>,
+    base_etag: Option<&str>,
+    lead: &partner_advisor_domain::Lead,
+) -> Result<Pushed> {
     let Some(remote) = api.get(&lead.id).await? else {
         return Ok(Pushed::Refused(format!(
             "Partner Center has no referral {}",

@@ -10,6 +10,7 @@ pub mod lead_scoring;
 pub mod leads;
 pub mod opportunities;
 pub mod propensity;
+pub mod sync;
 pub mod workspace;
 
 use std::path::PathBuf;
@@ -46,6 +47,12 @@ pub fn specta_builder() -> tauri_specta::Builder<Wry> {
             credentials::credential_status,
             credentials::set_credential,
             credentials::delete_credential,
+            sync::sync_settings,
+            sync::set_sync_settings,
+            sync::sync_status,
+            sync::run_sync,
+            sync::sync_queue,
+            sync::resolve_sync_conflict,
             jobs::cancel_job,
             opportunities::opportunities_overview,
             opportunities::query_opportunities,

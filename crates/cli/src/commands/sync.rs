@@ -202,7 +202,10 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                     l.substatus
                 ),
                 Keep::Theirs => {
-                    println!("Lead {lead} now has Partner Center's copy ({}).", l.substatus)
+                    println!(
+                        "Lead {lead} now has Partner Center's copy ({}).",
+                        l.substatus
+                    )
                 }
             }
             Ok(())
@@ -232,7 +235,10 @@ fn print_summary(s: &SyncSummary) {
         );
     }
     for t in &s.tenants_skipped {
-        println!("  tenant {} ({}) skipped: {}", t.tenant_id, t.name, t.reason);
+        println!(
+            "  tenant {} ({}) skipped: {}",
+            t.tenant_id, t.name, t.reason
+        );
     }
     println!("Pushed: {} lead changes.", s.pushed);
     let conflicts: Vec<&String> = s.new_conflicts.iter().chain(&s.push_conflicts).collect();
