@@ -149,15 +149,6 @@ impl Reply {
         self.headers.push((name.to_owned(), value.into()));
         self
     }
-
-    /// A header's value.
-    #[cfg(test)]
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 #[cfg(test)]

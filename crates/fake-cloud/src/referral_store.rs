@@ -212,18 +212,22 @@ impl ReferralStore {
         Some(value)
     }
 
-    /// Indices in ascending (date, id) order, cached until the next change.
-    fn sorted(&mut self, field: TimeField) -> &[usize] {
-        let slot = match field {
+    /// Where the order by `field` is cached.
+    fn slot(field: TimeField) -> usize {
+        match field {
             TimeField::Updated => 0,
             TimeField::Created => 1,
-        };
+        }
+    }
+
+    /// Builds the ascending (date, id) order by `field` unless it is cached.
+    fn ensure_sorted(&mut self, field: TimeField) {
         let entries = &self.entries;
-        self.sorted[slot].get_or_insert_with(|| {
+        self.sorted[Self::slot(field)].get_or_insert_with(|| {
             let mut order: Vec<usize> = (0..entries.len()).collect();
             order.sort_by(|&a, &b| entries[a].key(field).cmp(&entries[b].key(field)));
             order
-        })
+        });
     }
 
     /// A page of the referrals that match `filter`, in `order`, after `after`.
@@ -234,22 +238,29 @@ impl ReferralStore {
         after: Option<&Cursor>,
         top: usize,
     ) -> Page {
-        let total = self.entries.iter().filter(|e| e.matches(filter)).count();
         let field = order.field;
-        let sorted = self.sorted(field).to_vec();
+        self.ensure_sorted(field);
+        let sorted: &[usize] = self.sorted[Self::slot(field)].as_deref().unwrap_or(&[]);
         let entries = &self.entries;
+        let total = entries.iter().filter(|e| e.matches(filter)).count();
         let compare = |i: usize, c: &Cursor| entries[i].key(field).cmp(&(c.at, c.id.as_str()));
-        let candidates: Box<dyn Iterator<Item = usize>> = match (after, order.descending) {
-            (None, false) => Box::new(sorted.into_iter()),
-            (None, true) => Box::new(sorted.into_iter().rev()),
-            (Some(c), false) => {
-                let start = sorted.partition_point(|&i| compare(i, c) != Ordering::Greater);
-                Box::new(sorted[start..].to_vec().into_iter())
-            }
-            (Some(c), true) => {
-                let end = sorted.partition_point(|&i| compare(i, c) == Ordering::Less);
-                Box::new(sorted[..end].to_vec().into_iter().rev())
-            }
+        // The part of the ascending order that comes after the cursor in the asked order.
+        let (start, end) = match (after, order.descending) {
+            (None, _) => (0, sorted.len()),
+            (Some(c), false) => (
+                sorted.partition_point(|&i| compare(i, c) != Ordering::Greater),
+                sorted.len(),
+            ),
+            (Some(c), true) => (
+                0,
+                sorted.partition_point(|&i| compare(i, c) == Ordering::Less),
+            ),
+        };
+        let window = sorted[start..end].iter().copied();
+        let candidates: Box<dyn Iterator<Item = usize>> = if order.descending {
+            Box::new(window.rev())
+        } else {
+            Box::new(window)
         };
         let mut picked: Vec<usize> = candidates
             .filter(|&i| entries[i].matches(filter))
