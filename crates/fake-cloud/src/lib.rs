@@ -12,8 +12,17 @@
 //!   `GET` and `PUT /v1.0/engagements/referrals/{id}` (`If-Match: <eTag>`);
 //! - `GET /v1.0/reports/{function}(period='D30')` → `302` to `GET /_downloads/{name}.csv`, which
 //!   needs no token and lives [`Config::download_lifetime`];
-//! - `/_fake/…`: control endpoints for tests written in other languages (see [`control`]'s
-//!   list in the crate README of the report, or the source).
+//! - `/_fake/…`: control endpoints for end-to-end tests in other languages (no token; the
+//!   server listens on loopback only): `POST /_fake/throttle {"n","retryAfter"}`,
+//!   `POST /_fake/fail {"n","status"}`, `POST /_fake/malformed {"n"}`,
+//!   `POST /_fake/latency {"ms"}`, `POST /_fake/clear-faults`, `POST /_fake/expire-tokens`,
+//!   `POST /_fake/client-secret {"secret"}`, `POST /_fake/forbid-tenant {"tenant"}`,
+//!   `POST /_fake/edit-referral {"id", …}`, `POST /_fake/add-referrals {"n"}`,
+//!   `GET /_fake/referral/{id}`, `GET /_fake/requests`, `DELETE /_fake/requests`.
+//!
+//! Faults ([`Faults`]) hit API requests only (`/v1.0/…`), never token requests, downloads or
+//! control requests; throttled requests come first, then failed ones. The request log
+//! ([`FakeCloud::requests`]) leaves out control requests and never holds a secret or a token.
 //!
 //! ```no_run
 //! use partner_advisor_fake_cloud::{Config, FakeCloud};

@@ -50,7 +50,11 @@ fn run(referrals: usize, tenants: usize) -> usize {
             })
         })
         .collect();
-    requests + handles.into_iter().map(|h| h.join().unwrap()).sum::<usize>()
+    requests
+        + handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .sum::<usize>()
 }
 
 #[test]
