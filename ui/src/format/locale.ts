@@ -27,6 +27,10 @@ export interface LocaleFormat {
   time: (rfc3339: string) => string;
   /** A calendar day of an RFC 3339 instant, in the user's time zone → "Mar 31, 2025". */
   day: (rfc3339: string) => string;
+  /** How long ago (or how soon) an RFC 3339 instant is from `now` → "2 hours ago" / "2 godziny temu". */
+  relative: (rfc3339: string, now?: number) => string;
+  /** A duration in milliseconds → "850 ms", "42 sec", "3.5 min", "1.2 hr" (short unit). */
+  duration: (ms: number) => string;
 }
 
 const cache = new Map<string, LocaleFormat>();
@@ -53,6 +57,10 @@ export function localeFormat(locale: string): LocaleFormat {
   const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const regionNames = new Intl.DisplayNames(locale, { type: "region", fallback: "code" });
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const durationFormats = (["millisecond", "second", "minute", "hour"] as const).map(
+    (unit) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: unit === "millisecond" || unit === "second" ? 0 : 1 }),
+  );
   const moneyFormats = new Map<string, Intl.NumberFormat | null>();
   const moneyFormat = (currency: string): Intl.NumberFormat | null => {
     let cached = moneyFormats.get(currency);
@@ -111,6 +119,30 @@ export function localeFormat(locale: string): LocaleFormat {
     },
     time: (rfc3339) => instant(rfc3339, timeFormat),
     day: (rfc3339) => instant(rfc3339, dayFormat),
+    relative: (rfc3339, now = Date.now()) => {
+      const then = new Date(rfc3339).getTime();
+      if (Number.isNaN(then)) return rfc3339;
+      const seconds = Math.round((then - now) / 1000);
+      const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+        ["year", 365 * 86400],
+        ["month", 30 * 86400],
+        ["week", 7 * 86400],
+        ["day", 86400],
+        ["hour", 3600],
+        ["minute", 60],
+      ];
+      for (const [unit, size] of steps) {
+        if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+      }
+      return relativeFormat.format(0, "second");
+    },
+    duration: (ms) => {
+      const [milli, second, minute, hour] = durationFormats as [Intl.NumberFormat, Intl.NumberFormat, Intl.NumberFormat, Intl.NumberFormat];
+      if (ms < 1000) return milli.format(Math.max(0, Math.round(ms)));
+      if (ms < 60_000) return second.format(Math.round(ms / 1000));
+      if (ms < 3_600_000) return minute.format(ms / 60_000);
+      return hour.format(ms / 3_600_000);
+    },
   };
   cache.set(locale, format);
   return format;

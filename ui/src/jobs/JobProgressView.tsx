@@ -35,15 +35,23 @@ function stageKey(stage: string): MessageKey {
   return key in en ? (key as MessageKey) : "job.stage.unknown";
 }
 
+interface JobProgressViewProps {
+  progress: JobProgress | null;
+  /** Words for the count instead of "done of total" ("12 of 500 tenants"); null for none. */
+  countLabel?: (progress: JobProgress) => string | null;
+}
+
 /** A job's progress bar with its stage and "done of total"; indeterminate until counts arrive. */
-export function JobProgressView({ progress }: { progress: JobProgress | null }) {
+export function JobProgressView({ progress, countLabel }: JobProgressViewProps) {
   const { t } = useI18n();
   const format = useFormat();
   const styles = useStyles();
   const known = progress !== null && progress.total > 0;
   const value = known ? Math.min(1, progress.done / progress.total) : undefined;
   const count = known
-    ? t("startup.progressCount", { done: format.number(progress.done), total: format.number(progress.total) })
+    ? countLabel
+      ? (countLabel(progress) ?? "")
+      : t("startup.progressCount", { done: format.number(progress.done), total: format.number(progress.total) })
     : "";
   return (
     <div className={styles.root}>
@@ -54,10 +62,10 @@ export function JobProgressView({ progress }: { progress: JobProgress | null }) 
         aria-valuetext={count || undefined}
       />
       <div className={styles.line}>
-        <Text size={200} className={styles.stage} aria-live="polite">
+        <Text size={200} className={styles.stage} aria-live="polite" data-testid="job-stage">
           {progress ? t(stageKey(progress.stage)) : ""}
         </Text>
-        <Text size={200} className={styles.count}>
+        <Text size={200} className={styles.count} data-testid="job-count">
           {count}
         </Text>
       </div>

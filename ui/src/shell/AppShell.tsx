@@ -7,6 +7,7 @@ import { LeadsPage } from "../pages/LeadsPage";
 import { OpportunitiesPage } from "../pages/OpportunitiesPage";
 import { PropensityPage } from "../pages/PropensityPage";
 import { SettingsPage } from "../pages/SettingsPage";
+import { SyncPage } from "../pages/SyncPage";
 import { AppHeader } from "./AppHeader";
 import { NavRail } from "./NavRail";
 import type { PageId } from "./pages";
@@ -59,6 +60,8 @@ function Page({ id }: { id: PageId }) {
       return <LeadScoringPage />;
     case "propensity":
       return <PropensityPage />;
+    case "sync":
+      return <SyncPage />;
     case "data":
       return <DataPage />;
     case "settings":

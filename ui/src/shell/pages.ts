@@ -1,4 +1,6 @@
 import {
+  ArrowSync20Filled,
+  ArrowSync20Regular,
   ArrowTrendingLines20Filled,
   ArrowTrendingLines20Regular,
   Database20Filled,
@@ -17,7 +19,7 @@ import {
 import type { MessageKey } from "../i18n/en";
 
 /** The pages, in navigation order. The id is also the suffix of the test hooks. */
-export const PAGE_IDS = ["opportunities", "leads", "lead-scoring", "propensity", "data", "settings"] as const;
+export const PAGE_IDS = ["opportunities", "leads", "lead-scoring", "propensity", "sync", "data", "settings"] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 export interface PageEntry {
@@ -33,7 +35,8 @@ export const PAGES: readonly PageEntry[] = [
   { id: "leads", label: "nav.leads", icon: bundleIcon(People20Filled, People20Regular) },
   { id: "lead-scoring", label: "nav.leadScoring", icon: bundleIcon(Gauge20Filled, Gauge20Regular) },
   { id: "propensity", label: "nav.propensity", icon: bundleIcon(DocumentData20Filled, DocumentData20Regular) },
-  { id: "data", label: "nav.data", icon: bundleIcon(Database20Filled, Database20Regular), groupStart: true },
+  { id: "sync", label: "nav.sync", icon: bundleIcon(ArrowSync20Filled, ArrowSync20Regular), groupStart: true },
+  { id: "data", label: "nav.data", icon: bundleIcon(Database20Filled, Database20Regular) },
   { id: "settings", label: "nav.settings", icon: bundleIcon(Settings20Filled, Settings20Regular) },
 ];
 
