@@ -8,6 +8,7 @@ const PAGES = [
   ["leads", "Leads"],
   ["lead-scoring", "Lead scoring"],
   ["propensity", "Propensity reports"],
+  ["sync", "Sync"],
   ["data", "Data"],
   ["settings", "Settings"],
 ];
@@ -20,7 +21,7 @@ after(async () => {
   await harness?.close();
 });
 
-test("the navigation lists the six pages in order and each opens with its heading", async () => {
+test("the navigation lists the seven pages in order and each opens with its heading", async () => {
   const { page, problems } = await harness.open();
   const navOrder = await page.locator('[data-testid^="nav-"]').evaluateAll((items) => items.map((i) => i.dataset.testid));
   assert.deepEqual(navOrder, PAGES.map(([id]) => `nav-${id}`));

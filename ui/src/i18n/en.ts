@@ -1315,6 +1315,7 @@ export const en = {
   "sync.disabledCredentials": "Set the Microsoft Entra app registration in Settings to sync.",
   "sync.disabledRunning": "A sync is running.",
   "sync.lastSynced": "Last synced {relative} ({dateTime})",
+  "sync.lastSyncedJustNow": "Last synced just now ({dateTime})",
   "sync.never": "Never synced",
   "sync.neverHint": "Sync now to bring your leads and your customers' usage into this workspace.",
   "sync.waiting": "{count, plural, =0 {No change waits for Partner Center.} one {# change waits for Partner Center.} other {# changes wait for Partner Center.}}",

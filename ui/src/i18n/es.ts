@@ -1284,6 +1284,7 @@ export const es: Record<MessageKey, string> = {
   "sync.disabledCredentials": "Configure el registro de aplicación de Microsoft Entra en Configuración para sincronizar.",
   "sync.disabledRunning": "Hay una sincronización en curso.",
   "sync.lastSynced": "Última sincronización {relative} ({dateTime})",
+  "sync.lastSyncedJustNow": "Última sincronización hace un momento ({dateTime})",
   "sync.never": "Nunca sincronizado",
   "sync.neverHint": "Sincronice ahora para traer sus clientes potenciales y el uso de sus clientes a esta área de trabajo.",
   "sync.waiting": "{count, plural, =0 {Ningún cambio espera a Partner Center.} one {# cambio espera a Partner Center.} other {# cambios esperan a Partner Center.}}",

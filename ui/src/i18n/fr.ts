@@ -1284,6 +1284,7 @@ export const fr: Record<MessageKey, string> = {
   "sync.disabledCredentials": "Renseignez l'inscription d'application Microsoft Entra dans les Paramètres pour synchroniser.",
   "sync.disabledRunning": "Une synchronisation est en cours.",
   "sync.lastSynced": "Dernière synchronisation {relative} ({dateTime})",
+  "sync.lastSyncedJustNow": "Dernière synchronisation à l'instant ({dateTime})",
   "sync.never": "Jamais synchronisé",
   "sync.neverHint": "Synchronisez maintenant pour apporter vos prospects et l'utilisation de vos clients dans cet espace de travail.",
   "sync.waiting": "{count, plural, =0 {Aucune modification n'attend Partner Center.} one {# modification attend Partner Center.} other {# modifications attendent Partner Center.}}",

@@ -1284,6 +1284,7 @@ export const pl: Record<MessageKey, string> = {
   "sync.disabledCredentials": "Aby synchronizować, ustaw rejestrację aplikacji Microsoft Entra w Ustawieniach.",
   "sync.disabledRunning": "Trwa synchronizacja.",
   "sync.lastSynced": "Ostatnia synchronizacja {relative} ({dateTime})",
+  "sync.lastSyncedJustNow": "Ostatnia synchronizacja przed chwilą ({dateTime})",
   "sync.never": "Nigdy nie synchronizowano",
   "sync.neverHint": "Zsynchronizuj teraz, aby pobrać do tego obszaru roboczego potencjalnych klientów i użycie usług przez Twoich klientów.",
   "sync.waiting": "{count, plural, =0 {Żadna zmiana nie czeka na Partner Center.} one {# zmiana czeka na Partner Center.} few {# zmiany czekają na Partner Center.} many {# zmian czeka na Partner Center.} other {# zmiany czeka na Partner Center.}}",

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import {
   Button,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -189,7 +190,9 @@ export function SyncPage() {
   };
 
   const title = status?.lastSuccess
-    ? t("sync.lastSynced", { relative: format.relative(status.lastSuccess, now), dateTime: format.dateTime(status.lastSuccess) })
+    ? now - Date.parse(status.lastSuccess) < 60_000
+      ? t("sync.lastSyncedJustNow", { dateTime: format.dateTime(status.lastSuccess) })
+      : t("sync.lastSynced", { relative: format.relative(status.lastSuccess, now), dateTime: format.dateTime(status.lastSuccess) })
     : status
       ? t("sync.never")
       : t("page.sync.title");
@@ -208,15 +211,17 @@ export function SyncPage() {
       >
         {statusError ? <ErrorMessageBar error={statusError} title={t("sync.loadFailed")} /> : null}
         {status === null && !statusError ? <Spinner size="tiny" label={t("app.loading")} /> : null}
-        {status && status.conflicts > 0 && !running ? (
-          <Text className={styles.counts} data-testid="sync-conflict-count">
-            {t("sync.conflicts", { count: status.conflicts })}
+        {status && status.conflicts > 0 ? (
+          <Text className={styles.counts}>
+            <Link as="button" inline onClick={showConflicts} data-testid="sync-conflict-count">
+              {t("sync.conflicts", { count: status.conflicts })}
+            </Link>
           </Text>
         ) : null}
         {status && !credentialsSet ? (
           <MessageBar intent="warning" layout="multiline" data-testid="sync-credentials">
             <MessageBarBody>
-              <MessageBarTitle>{t("sync.credentials.title")}</MessageBarTitle>
+              <MessageBarTitle>{t("sync.credentials.title")}</MessageBarTitle>{" "}
               {t("sync.credentials.body")}
             </MessageBarBody>
             <MessageBarActions>

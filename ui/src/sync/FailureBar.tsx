@@ -59,7 +59,7 @@ export function FailureBar({ failure, onOpenSettings, onSyncAgain, onDismiss }: 
   return (
     <MessageBar intent={intentOf(code)} layout="multiline" data-testid="sync-failure" data-code={code}>
       <MessageBarBody>
-        <MessageBarTitle>{t(ERROR_TITLES[code])}</MessageBarTitle>
+        <MessageBarTitle>{t(ERROR_TITLES[code])}</MessageBarTitle>{" "}
         {body}
         {showsMessage(failure) ? (
           <Text size={200} className={styles.details} data-testid="sync-failure-details">

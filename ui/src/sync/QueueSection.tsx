@@ -43,8 +43,9 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   customer: {
+    display: "block",
+    minWidth: "150px",
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
   },
   id: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -88,6 +89,11 @@ const STATE_COLORS: Readonly<Record<QueueState, NonNullable<BadgeProps["color"]>
   conflict: "warning",
   refused: "danger",
 };
+
+/** A lead ID's first block ("7b0f4c52…"); the whole ID shows on hover and to screen readers. */
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
 
 interface QueueSectionProps {
   queue: QueueItem[] | null;
@@ -174,7 +180,11 @@ export function QueueSection({ queue, error, resolved, onResolve }: QueueSection
                     <span className={styles.customer}>{item.customerName}</span>
                   </TableCell>
                   <TableCell>
-                    <span className={styles.id}>{item.leadId}</span>
+                    <Tooltip content={item.leadId} relationship="label" withArrow>
+                      <span className={styles.id} tabIndex={0} data-testid="queue-lead-id">
+                        {shortId(item.leadId)}
+                      </span>
+                    </Tooltip>
                   </TableCell>
                   <TableCell>
                     <span

@@ -16,6 +16,9 @@ const useStyles = makeStyles({
   popover: {
     maxWidth: "340px",
   },
+  wrap: {
+    display: "inline-flex",
+  },
 });
 
 /** A test hook for a slot (slot props do not list data attributes). */
@@ -63,7 +66,7 @@ export function SyncButton({ credentialsSet, running, onSync }: SyncButtonProps)
   if (reason === null) return button;
   return (
     <Tooltip content={reason} relationship="description" withArrow>
-      {button}
+      <span className={styles.wrap}>{button}</span>
     </Tooltip>
   );
 }

@@ -8,6 +8,7 @@ import { propensityState } from "./propensityFixtures.mjs";
 import { crmState } from "./crmFixtures.mjs";
 import { downloadsState } from "./downloadsFixtures.mjs";
 import { scoringState } from "./scoringFixtures.mjs";
+import { syncState } from "./syncFixtures.mjs";
 
 const MONTH_ENDS = [];
 for (let i = 0; i < 24; i += 1) {
@@ -123,6 +124,8 @@ export function mockConfig(overrides = {}) {
     crm: crmState(),
     // Microsoft's CloudAscent downloads (downloadsMock.mjs): none imported yet.
     downloads: downloadsState(),
+    // Sync with Partner Center and Microsoft Graph (syncMock.mjs): two runs, five changes waiting.
+    sync: syncState(),
     ...overrides,
   };
 }

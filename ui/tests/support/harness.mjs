@@ -13,6 +13,7 @@ import { installScoringMock } from "./scoringMock.mjs";
 import { installPropensityMock } from "./propensityMock.mjs";
 import { installCrmMock } from "./crmMock.mjs";
 import { installDownloadsMock } from "./downloadsMock.mjs";
+import { installSyncMock } from "./syncMock.mjs";
 import { mockConfig } from "./fixtures.mjs";
 
 export const RESULTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -75,6 +76,7 @@ export async function startHarness() {
     await page.addInitScript(installPropensityMock, config.propensity);
     await page.addInitScript(installCrmMock, config.crm);
     await page.addInitScript(installDownloadsMock, config.downloads);
+    await page.addInitScript(installSyncMock, config.sync);
     await page.goto(server.url + (hash ? `#/${hash}` : ""));
     if (waitForApp) await page.getByTestId("workspace-name").waitFor();
     return { page, problems };

@@ -340,6 +340,8 @@ export function installTauriMock(config) {
   window.__PA_CANCELLED__ = (jobId) => cancelRequested === jobId;
   // The open workspace, for the area mocks (leadMock.mjs lists no leads for a workspace without any).
   window.__PA_CURRENT_WORKSPACE__ = () => state.workspace;
+  // Whether the three credentials are in the "keychain" (syncMock.mjs's credentialsSet).
+  window.__PA_CREDENTIALS_SET__ = () => state.credentials.every((c) => c.isSet);
   window.__TAURI_EVENT_PLUGIN_INTERNALS__ = {
     unregisterListener(event, id) {
       callbacks.delete(id);
