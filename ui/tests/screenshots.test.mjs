@@ -11,6 +11,7 @@ import { propensityState, savedReport } from "./support/propensityFixtures.mjs";
 import { crmList, crmState } from "./support/crmFixtures.mjs";
 import { downloadsState, makeDownload } from "./support/downloadsFixtures.mjs";
 import { DEFAULT_MODEL, POLAND_MODEL, SCORING_LEADS, scoringState } from "./support/scoringFixtures.mjs";
+import { ALL_CREDENTIALS, LEADS, OFFLINE, nextSummary, syncState, syncSteps } from "./support/syncFixtures.mjs";
 
 let harness;
 before(async () => {
@@ -405,6 +406,63 @@ test("screenshot: propensity Microsoft downloads (light)", async () => {
   await page.getByTestId("download-comparison").waitFor();
   await page.evaluate(() => document.querySelector('[data-testid="download-detail"]').scrollIntoView({ block: "start" }));
   await shot("propensity-downloads-compare-renewal");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// The Sync page at the window's size: after a sync (the summary with its skipped tenants), the
+// queue with a conflict open side by side, a run in progress, an offline failure; and
+// Settings → Sync with its service addresses open.
+test("screenshot: sync (light)", async () => {
+  const plans = [
+    { steps: syncSteps(), stepMs: 20, summary: nextSummary(), pushedLeads: [LEADS.tailspin] },
+    { steps: syncSteps(), stepMs: 20, holdAt: 5 },
+    { steps: syncSteps().slice(0, 2), stepMs: 20, fail: { code: "offline", message: OFFLINE } },
+  ];
+  const { page, problems } = await harness.open({ credentials: ALL_CREDENTIALS, sync: syncState({ plans }) }, { hash: "sync" });
+  const shot = async (name) => {
+    await page.mouse.move(0, 799);
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(200);
+    const path = join(RESULTS, `${name}-1280-light.png`);
+    await page.screenshot({ path, animations: "disabled" });
+    assert.ok((await stat(path)).size > 20_000, `${path} has content`);
+  };
+  await page.getByTestId("queue-table").waitFor();
+  await page.getByTestId("sync-now").click();
+  await page.getByTestId("sync-summary").getByTestId("summary-referrals").getByText("6", { exact: true }).waitFor();
+  await page.getByTestId("summary-tenants-skipped").locator("button").click();
+  await page.getByTestId("summary-tenant-row").first().waitFor();
+  await shot("sync");
+  await page.getByTestId("sync-queue").scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('[data-testid="sync-queue"]').scrollIntoView({ block: "start" }));
+  await shot("sync-queue");
+  await page.locator(`[data-testid="queue-row"][data-lead="${LEADS.fabrikam}"]`).getByTestId("queue-resolve").click();
+  await page.getByTestId("conflict-dialog").waitFor();
+  await shot("sync-conflict");
+  await page.getByTestId("conflict-cancel").click();
+  await page.locator(`[data-testid="queue-row"][data-lead="${LEADS.contoso}"]`).getByTestId("queue-resolve").click();
+  await page.getByTestId("keep-mine-reason").waitFor();
+  await shot("sync-conflict-won");
+  await page.getByTestId("conflict-cancel").click();
+  await page.getByTestId("conflict-dialog").waitFor({ state: "detached" });
+  await page.evaluate(() => document.querySelector("main").scrollTo(0, 0));
+  await page.getByTestId("sync-now").click();
+  await page.getByTestId("job-count").getByText("250 of 500 tenants").waitFor();
+  await shot("sync-running");
+  await page.getByTestId("sync-cancel").click();
+  await page.getByTestId("sync-failure").waitFor();
+  await page.getByTestId("sync-now").click();
+  await page.getByTestId("sync-failure").and(page.locator('[data-code="offline"]')).waitFor();
+  await shot("sync-offline");
+  await page.getByTestId("nav-settings").click();
+  const section = page.getByTestId("sync-settings");
+  await section.getByTestId("sync-advanced").locator("button").click();
+  await section.getByTestId("sync-url-graphUrl").fill("http://graph.example.com");
+  await section.getByTestId("sync-settings-save").click();
+  await section.getByText("The sync settings could not be saved").waitFor();
+  await page.evaluate(() => document.querySelector('[data-testid="sync-settings"]').scrollIntoView({ block: "start" }));
+  await shot("settings-sync");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -84,7 +84,7 @@ test("Sync now: the stages with their counts, then the summary of what it did", 
     ["6", "2", "1", "3", "497", "1"],
   );
   assert.match(await text(summary.getByTestId("summary-tenants")), /Into snapshot 25 as of Apr 2, 2025/);
-  assert.match(await text(summary.getByTestId("summary-refused")), /Partner Center refused 1 change:\s+Lead a91c6e38-7f25-4b0d-8c4e-3d2f1b9a6e57: Partner Center refused the change \(HTTP 400\)/);
+  assert.match(await text(summary.getByTestId("summary-refused")), /Partner Center refused 1 change:\s+Woodgrove Bank \(lead a91c6e38-7f25-4b0d-8c4e-3d2f1b9a6e57\): Partner Center refused the change \(HTTP 400\)/);
   // The skipped tenants, listed on demand.
   assert.equal(await text(summary.getByTestId("summary-tenants-skipped")), "3 customer tenants skipped");
   await summary.getByTestId("summary-tenants-skipped").locator("button").click();

@@ -1386,6 +1386,7 @@ export const en = {
   "sync.summary.resolve": "Choose which copy to keep",
   "sync.summary.refused": "{count, plural, one {Partner Center refused # change:} other {Partner Center refused # changes:}}",
   "sync.summary.refusedItem": "Lead {leadId}: {reason}",
+  "sync.summary.refusedNamed": "{customer} (lead {leadId}): {reason}",
   "sync.summary.waitingWhy": "{count, plural, one {# change still waits: {reason}} other {# changes still wait: {reason}}}",
   "sync.summary.waiting": "{count, plural, one {# change still waits for the next sync.} other {# changes still wait for the next sync.}}",
 

@@ -1355,6 +1355,7 @@ export const es: Record<MessageKey, string> = {
   "sync.summary.resolve": "Elegir qué copia conservar",
   "sync.summary.refused": "{count, plural, one {Partner Center rechazó # cambio:} other {Partner Center rechazó # cambios:}}",
   "sync.summary.refusedItem": "Cliente potencial {leadId}: {reason}",
+  "sync.summary.refusedNamed": "{customer} (cliente potencial {leadId}): {reason}",
   "sync.summary.waitingWhy": "{count, plural, one {# cambio sigue esperando: {reason}} other {# cambios siguen esperando: {reason}}}",
   "sync.summary.waiting": "{count, plural, one {# cambio sigue esperando a la próxima sincronización.} other {# cambios siguen esperando a la próxima sincronización.}}",
 

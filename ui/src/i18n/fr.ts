@@ -1355,6 +1355,7 @@ export const fr: Record<MessageKey, string> = {
   "sync.summary.resolve": "Choisir la copie à conserver",
   "sync.summary.refused": "{count, plural, one {Partner Center a refusé # modification :} other {Partner Center a refusé # modifications :}}",
   "sync.summary.refusedItem": "Prospect {leadId} : {reason}",
+  "sync.summary.refusedNamed": "{customer} (prospect {leadId}) : {reason}",
   "sync.summary.waitingWhy": "{count, plural, one {# modification attend encore : {reason}} other {# modifications attendent encore : {reason}}}",
   "sync.summary.waiting": "{count, plural, one {# modification attend encore la prochaine synchronisation.} other {# modifications attendent encore la prochaine synchronisation.}}",
 

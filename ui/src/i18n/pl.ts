@@ -1355,6 +1355,7 @@ export const pl: Record<MessageKey, string> = {
   "sync.summary.resolve": "Wybierz, którą wersję zachować",
   "sync.summary.refused": "{count, plural, one {Partner Center odrzucił # zmianę:} few {Partner Center odrzucił # zmiany:} many {Partner Center odrzucił # zmian:} other {Partner Center odrzucił # zmiany:}}",
   "sync.summary.refusedItem": "Potencjalny klient {leadId}: {reason}",
+  "sync.summary.refusedNamed": "{customer} (potencjalny klient {leadId}): {reason}",
   "sync.summary.waitingWhy": "{count, plural, one {# zmiana nadal czeka: {reason}} few {# zmiany nadal czekają: {reason}} many {# zmian nadal czeka: {reason}} other {# zmiany nadal czeka: {reason}}}",
   "sync.summary.waiting": "{count, plural, one {# zmiana czeka na następną synchronizację.} few {# zmiany czekają na następną synchronizację.} many {# zmian czeka na następną synchronizację.} other {# zmiany czeka na następną synchronizację.}}",
 

@@ -115,6 +115,7 @@ export function SyncPage() {
   const lastCompleted = status?.runs.find((r) => r.status === "completed" && r.summary) ?? null;
   const summary = sessionSummary ?? lastCompleted?.summary ?? null;
   const refreshNote = sessionSummary ? (session?.outcome?.refreshNote ?? null) : null;
+  const customers = new Map((queue ?? []).map((item) => [item.leadId, item.customerName]));
   const streak = `${workspace.id}|${status?.lastSuccess ?? "never"}`;
   const offlineHidden = failure?.code === "offline" && dismissed === streak;
 
@@ -259,7 +260,7 @@ export function SyncPage() {
         ) : null}
       </Section>
 
-      {summary ? <SummaryCard summary={summary} refreshNote={refreshNote} onShowConflicts={showConflicts} /> : null}
+      {summary ? <SummaryCard summary={summary} customers={customers} refreshNote={refreshNote} onShowConflicts={showConflicts} /> : null}
 
       <QueueSection
         queue={queue}

@@ -87,7 +87,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   actions: {
-    flexWrap: "wrap",
+    justifyContent: "flex-end",
   },
 });
 
@@ -248,7 +248,7 @@ export function ConflictDialog({ item, onResolved, onClose }: ConflictDialogProp
               </MessageBar>
             ) : null}
           </DialogContent>
-          <DialogActions className={styles.actions}>
+          <DialogActions fluid className={styles.actions}>
             {choice ? (
               <>
                 <Button

@@ -72,17 +72,25 @@ const useStyles = makeStyles({
   header: {
     fontWeight: tokens.fontWeightSemibold,
   },
+  skippedTable: {
+    tableLayout: "auto",
+  },
+  name: {
+    whiteSpace: "nowrap",
+  },
 });
 
 interface SummaryCardProps {
   summary: SyncSummary;
+  /** Customer names by lead ID (from the queue), to name the refused changes. */
+  customers: ReadonlyMap<string, string>;
   refreshNote: string | null;
   /** Brings the queue (its conflicts) into view. */
   onShowConflicts: () => void;
 }
 
 /** What a completed sync did: what it read, what it saved, what it sent, and what still waits. */
-export function SummaryCard({ summary, refreshNote, onShowConflicts }: SummaryCardProps) {
+export function SummaryCard({ summary, customers, refreshNote, onShowConflicts }: SummaryCardProps) {
   const { t } = useI18n();
   const format = useFormat();
   const styles = useStyles();
@@ -157,7 +165,9 @@ export function SummaryCard({ summary, refreshNote, onShowConflicts }: SummaryCa
               <ul className={styles.list}>
                 {summary.pushRefused.map((refused) => (
                   <li key={refused.leadId} className={styles.reason}>
-                    {t("sync.summary.refusedItem", { leadId: refused.leadId, reason: refused.reason })}
+                    {customers.has(refused.leadId)
+                      ? t("sync.summary.refusedNamed", { customer: customers.get(refused.leadId) ?? "", leadId: refused.leadId, reason: refused.reason })
+                      : t("sync.summary.refusedItem", { leadId: refused.leadId, reason: refused.reason })}
                   </li>
                 ))}
               </ul>
@@ -181,7 +191,7 @@ export function SummaryCard({ summary, refreshNote, onShowConflicts }: SummaryCa
             <AccordionItem value="tenants">
               <AccordionHeader data-testid="summary-tenants-skipped">{t("sync.summary.tenantsSkipped", { count: summary.tenantsSkipped.length })}</AccordionHeader>
               <AccordionPanel>
-                <Table size="small" aria-label={t("sync.summary.tenantsSkipped", { count: summary.tenantsSkipped.length })} data-testid="summary-tenants-table">
+                <Table size="small" className={styles.skippedTable} aria-label={t("sync.summary.tenantsSkipped", { count: summary.tenantsSkipped.length })} data-testid="summary-tenants-table">
                   <TableHeader>
                     <TableRow>
                       <TableHeaderCell className={styles.header}>{t("sync.summary.col.customer")}</TableHeaderCell>
@@ -192,7 +202,9 @@ export function SummaryCard({ summary, refreshNote, onShowConflicts }: SummaryCa
                   <TableBody>
                     {summary.tenantsSkipped.map((skipped) => (
                       <TableRow key={skipped.tenantId} data-testid="summary-tenant-row">
-                        <TableCell>{skipped.name}</TableCell>
+                        <TableCell>
+                          <span className={styles.name}>{skipped.name}</span>
+                        </TableCell>
                         <TableCell>
                           <span className={styles.tenant}>{skipped.tenantId}</span>
                         </TableCell>
