@@ -74,6 +74,8 @@ impl<'a> UsageReports<'a> {
                         kind.graph_function()
                     ),
                 })?;
+            // Read the redirect's (empty) body so its connection goes back to the pool.
+            let _ = response.bytes().await;
             // The download is pre-authenticated: no bearer token goes to the storage host.
             self.tokens
                 .http()

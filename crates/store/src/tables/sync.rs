@@ -271,16 +271,12 @@ pub async fn mark_interrupted(pool: &SqlitePool, at: DateTime<Utc>) -> Result<u6
     Ok(done.rows_affected())
 }
 
+/// id, started, finished, status, summary, error.
+type RunRow = (i64, String, Option<String>, String, Option<String>, Option<String>);
+
 /// The latest runs, newest first.
 pub async fn runs(pool: &SqlitePool, limit: i64) -> Result<Vec<SyncRun>> {
-    let rows: Vec<(
-        i64,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let rows: Vec<RunRow> = sqlx::query_as(
         "SELECT id, started_at, finished_at, status, summary, error FROM sync_runs \
              ORDER BY id DESC LIMIT ?",
     )
