@@ -24,6 +24,7 @@ mod crm;
 mod import;
 mod leads;
 mod report;
+mod sync;
 
 fn text(output: &Output) -> (String, String) {
     (

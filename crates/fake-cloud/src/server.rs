@@ -66,6 +66,12 @@ fn answer(shared: &Arc<Shared>, mut request: tiny_http::Request) {
             response.add_header(header);
         }
     }
+    // One request per connection: tiny_http now and then leaves a kept-alive connection's next
+    // request unanswered when several clients keep connections open at once (the client then
+    // waits for its timeout); a fresh loopback connection per request costs well under 1 ms.
+    if let Ok(close) = tiny_http::Header::from_bytes(&b"Connection"[..], &b"close"[..]) {
+        response.add_header(close);
+    }
     // The client may have gone away; nothing to do about it.
     let _ = request.respond(response);
 }
