@@ -1334,7 +1334,7 @@ export const pl: Record<MessageKey, string> = {
   "sync.refreshNote": "Synchronizacja się powiodła, ale nie udało się odświeżyć szans sprzedaży na podstawie nowej migawki.",
 
   "sync.summary.title": "Co zrobiła ostatnia synchronizacja",
-  "sync.summary.when": "Rozpoczęta {dateTime}; trwała {duration}.",
+  "sync.summary.when": "Rozpoczęta {dateTime}; czas trwania: {duration}",
   "sync.summary.referrals": "Odebrane polecenia",
   "sync.summary.since": "Zmienione od {dateTime}",
   "sync.summary.full": "Wszystkie polecenia (pełna synchronizacja)",

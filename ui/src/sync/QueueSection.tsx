@@ -35,7 +35,7 @@ const useStyles = makeStyles({
   },
   table: {
     tableLayout: "auto",
-    minWidth: "820px",
+    minWidth: "760px",
   },
   header: {
     fontWeight: tokens.fontWeightSemibold,
@@ -64,6 +64,10 @@ const useStyles = makeStyles({
   },
   nowrap: {
     whiteSpace: "nowrap",
+  },
+  when: {
+    display: "block",
+    minWidth: "9ch",
   },
   number: {
     textAlign: "right",
@@ -199,7 +203,7 @@ export function QueueSection({ queue, error, resolved, onResolve }: QueueSection
                     </span>
                   </TableCell>
                   <TableCell>
-                    <span className={styles.nowrap}>{format.dateTime(item.changedAt)}</span>
+                    <span className={styles.when}>{format.dateTime(item.changedAt)}</span>
                   </TableCell>
                   <TableCell>{stateBadge(item)}</TableCell>
                   <TableCell>
