@@ -99,6 +99,12 @@ impl AppState {
         if let Err(e) = propensity::library::mark_interrupted(&ws, &self.clock).await {
             tracing::warn!("interrupted reports not marked: {e}");
         }
+        // Likewise a sync: its pull was never applied (one transaction), so say so.
+        let now = partner_advisor_domain::Clock::now(&self.clock);
+        if let Err(e) = partner_advisor_store::tables::sync::mark_interrupted(ws.pool(), now).await
+        {
+            tracing::warn!("interrupted syncs not marked: {e}");
+        }
         self.forget_opportunity_index().await;
         self.forget_lead_index().await;
         let previous = self.workspace.write().await.replace(ws);

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import net from 'node:net';
 import { remote } from 'webdriverio';
 
@@ -91,7 +91,7 @@ async function main() {
   await test('the demo workspace opens on the first start', async () => {
     await browser.waitUntil(async () => (await workspaceName(browser)).includes('Northwind'), { timeout: 120000, interval: 100 });
   });
-  const pages = ['opportunities', 'leads', 'lead-scoring', 'propensity', 'data', 'settings'];
+  const pages = ['opportunities', 'leads', 'lead-scoring', 'propensity', 'sync', 'data', 'settings'];
   await test('each navigation item opens its page', async () => {
     for (const page of pages) {
       await (await browser.$(`[data-testid="nav-${page}"]`)).click();
@@ -459,6 +459,50 @@ async function main() {
     assert(JSON.stringify(ids.slice(0, result.ids.length)) === JSON.stringify(result.ids), 'the file lists the rows in the list order');
     const typeCol = header.indexOf('LeadType');
     assert(lines.slice(1).every((l) => l.split(',')[typeCol] === 'Offer' || l.includes('"')), 'only offer leads');
+  });
+  await test('a sync against the local fake of Microsoft\'s services brings referrals and every tenant\'s usage', async () => {
+    // The fake accepts the secret the previous test put in the keychain.
+    const fake = spawn(join(dirname(appBinary), 'partner-advisor-fake-cloud'), ['--referrals', '40', '--client-secret', SECRET, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    children.push(fake);
+    const base = await new Promise((res, rej) => {
+      let out = '';
+      fake.stdout.on('data', (d) => { out += d; const m = /listening on (\S+)/.exec(out); if (m) res(m[1]); });
+      fake.on('exit', () => rej(new Error('the fake cloud ended')));
+      setTimeout(() => rej(new Error('the fake cloud did not start')), 20000);
+    });
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    for (const [kind, value] of [['entraTenantId', '8f0c1a2b-4d5e-4f60-9a7b-1c2d3e4f5a6b'], ['entraClientId', '3c9e2f1a-7b6d-4e5f-8a9b-0c1d2e3f4a5b']]) {
+      await (await browser.$(`[data-testid="credential-input-${kind}"]`)).setValue(value);
+      await (await browser.$(`[data-testid="credential-save-${kind}"]`)).click();
+      const badge = await browser.$(`[data-testid="credential-status-${kind}"]`);
+      await browser.waitUntil(async () => (await badge.getAttribute('data-state')) === 'set', { timeout: 5000 });
+    }
+    await (await browser.$('[data-testid="sync-advanced"]')).click();
+    for (const key of ['loginUrl', 'partnerCenterUrl', 'graphUrl']) {
+      const input = await browser.$(`[data-testid="sync-url-${key}"]`);
+      await input.waitForDisplayed({ timeout: 5000 });
+      await input.setValue(base);
+    }
+    const save = await browser.$('[data-testid="sync-settings-save"]');
+    await save.click();
+    await browser.waitUntil(async () => !(await save.isEnabled()), { timeout: 5000, timeoutMsg: 'the sync settings were saved' });
+    await (await browser.$('[data-testid="nav-sync"]')).click();
+    const button = await browser.$('[data-testid="sync-button"]');
+    await button.waitForEnabled({ timeout: 10000 });
+    const started = Date.now();
+    await button.click();
+    const summary = await browser.$('[data-testid="sync-summary"]');
+    await summary.waitForDisplayed({ timeout: 180000, timeoutMsg: 'the sync summary appears' });
+    const value = async (id) => (await (await browser.$(`[data-testid="summary-${id}"] [data-testid="summary-value"]`)).getText()).replace(/[^0-9]/g, '');
+    assert(await value('referrals') === '40', `40 referrals, got ${await value('referrals')}`);
+    assert(await value('added') === '40', `40 new leads, got ${await value('added')}`);
+    assert(await value('tenants') === '600', `600 tenants, got ${await value('tenants')}`);
+    console.log(`figure: sync of 40 referrals and 600 tenants' usage in the real window: ${Date.now() - started} ms`);
+    await sleep(300);
+    await browser.saveScreenshot(join(shotsDir, 'sync-page.png'));
+    const html = await browser.getPageSource();
+    assert(!html.includes(SECRET), 'the secret is not in the page');
   });
   await browser.deleteSession();
   await sleep(500);

@@ -3229,7 +3229,9 @@ export type SyncRunView_Deserialize = {
 	status: string,
 	/**  What it did, when it completed. */
 	summary?: SyncSummary_Deserialize | null,
-	/**  Why it failed. */
+	/**  Why it failed, as the stable code of [`SyncOutcome`]'s `errorCode`. */
+	errorCode?: string | null,
+	/**  Why it failed, in a sentence. */
 	error?: string | null,
 };
 
@@ -3243,7 +3245,9 @@ export type SyncRunView_Serialize = {
 	status: string,
 	/**  What it did, when it completed. */
 	summary: SyncSummary_Serialize | null,
-	/**  Why it failed. */
+	/**  Why it failed, as the stable code of [`SyncOutcome`]'s `errorCode`. */
+	errorCode: string | null,
+	/**  Why it failed, in a sentence. */
 	error: string | null,
 };
 

@@ -27,7 +27,9 @@ CREATE TABLE sync_runs (
     finished_at TEXT,
     -- `running`, `completed`, `failed` or `cancelled`.
     status      TEXT NOT NULL,
-    -- What it did (JSON), or why it failed.
+    -- What it did (JSON), or why it failed: a stable code (`offline`, `badCredentials`…) and a
+    -- sentence.
     summary     TEXT,
+    error_code  TEXT,
     error       TEXT
 ) STRICT;

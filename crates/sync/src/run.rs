@@ -149,8 +149,12 @@ pub async fn sync(
     let finished = clock.now();
     let (status, summary, error) = match &outcome {
         Ok(s) => ("completed", serde_json::to_string(s).ok(), None),
-        Err(SyncError::Cancelled) => ("cancelled", None, Some("cancelled".to_owned())),
-        Err(e) => ("failed", None, Some(e.to_string())),
+        Err(SyncError::Cancelled) => (
+            "cancelled",
+            None,
+            Some(("cancelled", "cancelled".to_owned())),
+        ),
+        Err(e) => ("failed", None, Some((e.code(), e.to_string()))),
     };
     runs::finish_run(
         ws.pool(),
@@ -158,7 +162,7 @@ pub async fn sync(
         finished,
         status,
         summary.as_deref(),
-        error.as_deref(),
+        error.as_ref().map(|(code, text)| (*code, text.as_str())),
     )
     .await?;
     match &outcome {

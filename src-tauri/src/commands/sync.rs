@@ -51,7 +51,9 @@ pub struct SyncRunView {
     pub status: String,
     /// What it did, when it completed.
     pub summary: Option<partner_advisor_sync::SyncSummary>,
-    /// Why it failed.
+    /// Why it failed, as the stable code of [`SyncOutcome`]'s `errorCode`.
+    pub error_code: Option<String>,
+    /// Why it failed, in a sentence.
     pub error: Option<String>,
 }
 
@@ -104,6 +106,7 @@ pub async fn sync_status(state: State<'_, AppState>) -> IpcResult<SyncStatus> {
                     .summary
                     .as_deref()
                     .and_then(|s| serde_json::from_str(s).ok()),
+                error_code: r.error_code,
                 error: r.error,
             })
             .collect(),

@@ -27,7 +27,9 @@ export function failureOfRun(run: SyncRunView): SyncFailure | null {
   if (run.status === "cancelled") return { code: "cancelled", message: "", stage: null };
   if (run.status !== "failed") return null;
   const message = run.error ?? "";
-  return { code: codeOfSentence(message), message, stage: null };
+  const code: SyncErrorCode =
+    run.errorCode && isSyncErrorCode(run.errorCode) ? run.errorCode : codeOfSentence(message);
+  return { code, message, stage: null };
 }
 
 const SENTENCES: readonly [RegExp, SyncErrorCode][] = [

@@ -221,7 +221,9 @@ pub struct SyncRun {
     pub status: String,
     /// What it did (JSON).
     pub summary: Option<String>,
-    /// Why it failed.
+    /// Why it failed, as a stable code.
+    pub error_code: Option<String>,
+    /// Why it failed, in a sentence.
     pub error: Option<String>,
 }
 
@@ -243,15 +245,17 @@ pub async fn finish_run(
     at: DateTime<Utc>,
     status: &str,
     summary: Option<&str>,
-    error: Option<&str>,
+    error: Option<(&str, &str)>,
 ) -> Result<()> {
     sqlx::query(
-        "UPDATE sync_runs SET finished_at = ?, status = ?, summary = ?, error = ? WHERE id = ?",
+        "UPDATE sync_runs SET finished_at = ?, status = ?, summary = ?, error_code = ?, error = ? \
+         WHERE id = ?",
     )
     .bind(at.to_rfc3339())
     .bind(status)
     .bind(summary)
-    .bind(error)
+    .bind(error.map(|e| e.0))
+    .bind(error.map(|e| e.1))
     .bind(id)
     .execute(pool)
     .await?;
@@ -261,7 +265,7 @@ pub async fn finish_run(
 /// Marks runs left `running` by an app that did not live to finish them as failed.
 pub async fn mark_interrupted(pool: &SqlitePool, at: DateTime<Utc>) -> Result<u64> {
     let done = sqlx::query(
-        "UPDATE sync_runs SET status = 'failed', finished_at = ?, \
+        "UPDATE sync_runs SET status = 'failed', finished_at = ?, error_code = 'local', \
          error = 'the app closed before the sync finished; nothing of it was applied' \
          WHERE status = 'running'",
     )
@@ -271,28 +275,39 @@ pub async fn mark_interrupted(pool: &SqlitePool, at: DateTime<Utc>) -> Result<u6
     Ok(done.rows_affected())
 }
 
-/// id, started, finished, status, summary, error.
-type RunRow = (i64, String, Option<String>, String, Option<String>, Option<String>);
+/// id, started, finished, status, summary, error code, error.
+type RunRow = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// The latest runs, newest first.
 pub async fn runs(pool: &SqlitePool, limit: i64) -> Result<Vec<SyncRun>> {
     let rows: Vec<RunRow> = sqlx::query_as(
-        "SELECT id, started_at, finished_at, status, summary, error FROM sync_runs \
+        "SELECT id, started_at, finished_at, status, summary, error_code, error FROM sync_runs \
              ORDER BY id DESC LIMIT ?",
     )
     .bind(limit)
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(id, started, finished, status, summary, error)| {
-            Ok(SyncRun {
-                id,
-                started_at: parse_time(&started)?,
-                finished_at: finished.as_deref().map(parse_time).transpose()?,
-                status,
-                summary,
-                error,
-            })
-        })
+        .map(
+            |(id, started, finished, status, summary, error_code, error)| {
+                Ok(SyncRun {
+                    id,
+                    started_at: parse_time(&started)?,
+                    finished_at: finished.as_deref().map(parse_time).transpose()?,
+                    status,
+                    summary,
+                    error_code,
+                    error,
+                })
+            },
+        )
         .collect()
 }
