@@ -48,8 +48,6 @@ pub struct Config {
     pub customer_tenants: Vec<String>,
     /// How long a report download link answers (Graph's are short-lived: 5 minutes).
     pub download_lifetime: Duration,
-    /// Worker threads serving requests.
-    pub workers: usize,
 }
 
 impl Default for Config {
@@ -69,7 +67,6 @@ impl Default for Config {
             unknown_tenants_ok: true,
             customer_tenants: Vec::new(),
             download_lifetime: Duration::from_secs(300),
-            workers: 8,
         }
     }
 }

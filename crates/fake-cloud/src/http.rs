@@ -1,5 +1,5 @@
 //! Requests and replies as the handlers see them: decoded path and query, headers by name,
-//! whole bodies. Keeps `tiny_http` at the edge (see [`crate::server`]).
+//! whole bodies. The transport is [`crate::server`]'s.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};

@@ -78,38 +78,14 @@ pub struct FakeCloud {
     workers: Vec<JoinHandle<()>>,
 }
 
-/// A loopback listener with Nagle's algorithm off. tiny_http writes a response's head and body
-/// separately; with Nagle on, the second write waits for the client's delayed ACK (40 ms on
-/// Linux) and every request looks 40 ms slow. Accepted sockets inherit the option on Linux.
-fn listener(port: u16) -> std::io::Result<std::net::TcpListener> {
-    use socket2::{Domain, Socket, Type};
-    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
-    socket.set_reuse_address(true)?;
-    socket.set_tcp_nodelay(true)?;
-    socket.bind(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())?;
-    socket.listen(1024)?;
-    Ok(socket.into())
-}
-
 impl FakeCloud {
     /// Generates the fixtures and starts serving on `127.0.0.1:{config.port}`.
     pub fn start(config: Config) -> std::io::Result<FakeCloud> {
-        let server = tiny_http::Server::from_listener(listener(config.port)?, None)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| std::io::Error::other("the server has no IP address"))?;
-        let workers = config.workers;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
+        let port = listener.local_addr()?.port();
         let shared = Arc::new(Shared::new(config, format!("http://127.0.0.1:{port}")));
         let stop = Arc::new(AtomicBool::new(false));
-        let workers = server::spawn_workers(
-            Arc::new(server),
-            Arc::clone(&shared),
-            Arc::clone(&stop),
-            workers,
-        )?;
+        let workers = server::spawn(listener, Arc::clone(&shared), Arc::clone(&stop))?;
         Ok(FakeCloud {
             shared,
             stop,

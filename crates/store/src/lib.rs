@@ -21,5 +21,5 @@ pub use key::{KeySource, WorkspaceKey};
 pub use manifest::{KeyMode, Manifest};
 /// The connection type query modules take, for use cases that compose several writes in one transaction.
 pub use sqlx::SqliteConnection;
-pub use vault::{Keychain, SecretStore};
+pub use vault::{Keychain, MemorySecrets, SecretStore};
 pub use workspace::{CreateOptions, Workspace};

@@ -82,3 +82,35 @@ impl SecretStore for Keychain {
         }
     }
 }
+
+/// Secrets held in this process only, gone when it ends: for tests and benchmarks that exercise
+/// what is done with a secret, not the OS keychain itself.
+#[derive(Debug, Default)]
+pub struct MemorySecrets(std::sync::Mutex<std::collections::HashMap<String, Zeroizing<String>>>);
+
+impl MemorySecrets {
+    fn map(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Zeroizing<String>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl SecretStore for MemorySecrets {
+    fn get(&self, account: &str) -> Result<Option<Zeroizing<String>>> {
+        Ok(self.map().get(account).cloned())
+    }
+
+    fn set(&self, account: &str, secret: &str) -> Result<()> {
+        self.map()
+            .insert(account.to_owned(), Zeroizing::new(secret.to_owned()));
+        Ok(())
+    }
+
+    fn delete(&self, account: &str) -> Result<()> {
+        self.map().remove(account);
+        Ok(())
+    }
+}

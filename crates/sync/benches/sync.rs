@@ -4,8 +4,7 @@
 //!
 //! `cargo bench -p partner-advisor-sync --bench sync` (or with `-- REFERRALS TENANTS`).
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
@@ -15,34 +14,9 @@ use partner_advisor_engine::jobs::{CancelToken, NoProgress};
 use partner_advisor_engine::leads::{self, forms::AcceptForm, lifecycle::LeadAction};
 use partner_advisor_engine::sync::SyncSettings;
 use partner_advisor_fake_cloud::{Config, FakeCloud, CLIENT_ID, CLIENT_SECRET, PARTNER_TENANT};
-use partner_advisor_store::{KeySource, Keychain, SecretStore, StoreError};
+use partner_advisor_store::{KeySource, Keychain, MemorySecrets};
 use partner_advisor_sync::{sync, SyncOptions};
 use zeroize::Zeroizing;
-
-#[derive(Default)]
-struct MemorySecrets(Mutex<HashMap<String, String>>);
-
-impl SecretStore for MemorySecrets {
-    fn get(&self, account: &str) -> Result<Option<Zeroizing<String>>, StoreError> {
-        Ok(self
-            .0
-            .lock()
-            .expect("lock")
-            .get(account)
-            .map(|v| Zeroizing::new(v.clone())))
-    }
-    fn set(&self, account: &str, secret: &str) -> Result<(), StoreError> {
-        self.0
-            .lock()
-            .expect("lock")
-            .insert(account.into(), secret.into());
-        Ok(())
-    }
-    fn delete(&self, account: &str) -> Result<(), StoreError> {
-        self.0.lock().expect("lock").remove(account);
-        Ok(())
-    }
-}
 
 fn main() {
     let args: Vec<usize> = std::env::args()
@@ -102,7 +76,6 @@ async fn bench(referrals: usize, tenants: usize) {
     );
     let cloud = FakeCloud::start(Config {
         referrals,
-        workers: 8,
         ..Config::default()
     })
     .expect("fake cloud");

@@ -5,7 +5,6 @@
 //! bad credentials and missing consent, cancellation; then the secret is looked for in the logs
 //! and in every table of the database.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -21,38 +20,10 @@ use partner_advisor_engine::leads::{self};
 use partner_advisor_engine::sync::{outbox, QueueState, Resolution, SyncSettings};
 use partner_advisor_fake_cloud::{Config, FakeCloud, CLIENT_ID, CLIENT_SECRET, PARTNER_TENANT};
 use partner_advisor_store::tables::{leads as lead_table, snapshots};
-use partner_advisor_store::{
-    CreateOptions, KeySource, Keychain, SecretStore, StoreError, Workspace,
-};
+use partner_advisor_store::{CreateOptions, KeySource, Keychain, MemorySecrets, Workspace};
 use partner_advisor_sync::{sync, RetryPolicy, SyncError, SyncOptions, SyncSummary};
 use serde_json::json;
 use zeroize::Zeroizing;
-
-/// The keychain, in memory: these tests check what sync does with credentials, not the OS.
-#[derive(Default)]
-struct MemorySecrets(Mutex<HashMap<String, String>>);
-
-impl SecretStore for MemorySecrets {
-    fn get(&self, account: &str) -> Result<Option<Zeroizing<String>>, StoreError> {
-        Ok(self
-            .0
-            .lock()
-            .expect("lock")
-            .get(account)
-            .map(|v| Zeroizing::new(v.clone())))
-    }
-    fn set(&self, account: &str, secret: &str) -> Result<(), StoreError> {
-        self.0
-            .lock()
-            .expect("lock")
-            .insert(account.to_owned(), secret.to_owned());
-        Ok(())
-    }
-    fn delete(&self, account: &str) -> Result<(), StoreError> {
-        self.0.lock().expect("lock").remove(account);
-        Ok(())
-    }
-}
 
 fn secrets(secret: &str) -> Arc<MemorySecrets> {
     use partner_advisor_engine::credentials::{set, CredentialKind};
