@@ -18,16 +18,27 @@ const STEPS: u64 = 6;
 /// Copies snapshot `from`'s customer states, subscriptions and security signals into snapshot
 /// `to`, so a snapshot that brings only usage (or only opportunities) still holds the whole
 /// workspace.
+/// Cancellation is checked before each table, and `step` told 1 and 2 after the first two.
 pub(crate) async fn carry_forward(
     conn: &mut partner_advisor_store::SqliteConnection,
     from: i64,
     to: i64,
+    cancel: &CancelToken,
+    step: &dyn Fn(u64),
 ) -> Result<CarriedForward> {
+    cancel.check()?;
+    let customers = customers::copy_states(conn, from, to).await?;
+    step(1);
+    cancel.check()?;
+    let subscriptions = subscriptions::copy_snapshot(conn, from, to).await?;
+    step(2);
+    cancel.check()?;
+    let security_signals = security_signals::copy_snapshot(conn, from, to).await?;
     Ok(CarriedForward {
         from_snapshot: Some(from),
-        customers: customers::copy_states(conn, from, to).await?,
-        subscriptions: subscriptions::copy_snapshot(conn, from, to).await?,
-        security_signals: security_signals::copy_snapshot(conn, from, to).await?,
+        customers,
+        subscriptions,
+        security_signals,
     })
 }
 
@@ -74,9 +85,7 @@ pub(super) async fn write(
 
     // Carry the latest snapshot's customers, subscriptions and security signals forward.
     if let Some((from, _)) = latest {
-        cancel.check()?;
-        step(1);
-        summary.carried_forward = carry_forward(&mut tx, from, id).await?;
+        summary.carried_forward = carry_forward(&mut tx, from, id, cancel, &step).await?;
     }
     step(3);
 

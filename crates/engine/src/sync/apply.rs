@@ -114,7 +114,7 @@ pub async fn apply_pull(
             snapshots::insert(&mut tx, as_of, SnapshotSource::Sync, Some(&pull.label), now).await?;
         if let Some((from, _)) = latest {
             applied.carried_forward =
-                crate::import::write::carry_forward(&mut tx, from, id).await?;
+                crate::import::write::carry_forward(&mut tx, from, id, cancel, &|_| {}).await?;
         }
         for tenant in &pull.usage {
             cancel.check()?;
