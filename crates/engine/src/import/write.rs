@@ -24,7 +24,7 @@ pub(crate) async fn carry_forward(
     from: i64,
     to: i64,
     cancel: &CancelToken,
-    step: &dyn Fn(u64),
+    step: &(dyn Fn(u64) + Sync),
 ) -> Result<CarriedForward> {
     cancel.check()?;
     let customers = customers::copy_states(conn, from, to).await?;
