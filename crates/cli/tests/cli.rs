@@ -26,6 +26,26 @@ mod leads;
 mod report;
 mod sync;
 
+/// Stores a credential with `credentials set`, its value on standard input; returns the output.
+fn set_credential(data_dir: &Path, kind: &str, value: &str) -> Output {
+    let mut child = cli(data_dir)
+        .args(["credentials", "set", kind])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{value}\n").as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{:?}", text(&out));
+    out
+}
+
 fn text(output: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -145,22 +165,8 @@ mod secrets {
     fn a_planted_secret_appears_in_no_file_and_no_output() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let secret = format!("Q8~planted-{}-secret", std::process::id());
-        let mut child = cli(tmp.path())
-            .args(["credentials", "set", "entra-client-secret"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(format!("{secret}\n").as_bytes())
-            .expect("write");
-        let out = child.wait_with_output().expect("wait");
-        let mut outputs = vec![out.clone()];
-        assert!(out.status.success(), "{:?}", text(&out));
+        let out = set_credential(tmp.path(), "entra-client-secret", &secret);
+        let mut outputs = vec![out];
 
         let status = cli(tmp.path())
             .args(["credentials", "status"])

@@ -34,6 +34,15 @@ fn secrets(secret: &str) -> Arc<MemorySecrets> {
     s
 }
 
+/// The fake cloud with `referrals` generated referrals.
+fn cloud_with(referrals: usize) -> FakeCloud {
+    FakeCloud::start(Config {
+        referrals,
+        ..Config::default()
+    })
+    .expect("fake cloud")
+}
+
 fn settings(cloud: &FakeCloud) -> SyncSettings {
     let base = cloud.base_url();
     SyncSettings {
@@ -144,11 +153,7 @@ fn received_ids(cloud: &FakeCloud) -> Vec<String> {
 
 #[tokio::test]
 async fn a_full_sync_fills_an_empty_workspace_and_the_next_one_is_incremental() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 250,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(250);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     let first = run(&ws, &cloud, secrets(CLIENT_SECRET), &options())
@@ -259,11 +264,7 @@ async fn usage_reports_of_every_customer_tenant_land_in_one_new_snapshot() {
 
 #[tokio::test]
 async fn changes_made_offline_wait_and_are_pushed_after_reconnecting() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 60,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(60);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     run(&ws, &cloud, secrets(CLIENT_SECRET), &referrals_only())
@@ -373,11 +374,7 @@ async fn changes_made_offline_wait_and_are_pushed_after_reconnecting() {
 
 #[tokio::test]
 async fn a_conflict_is_shown_and_resolved_either_way_never_overwritten() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 40,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(40);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     run(&ws, &cloud, secrets(CLIENT_SECRET), &referrals_only())
@@ -468,11 +465,7 @@ async fn a_conflict_is_shown_and_resolved_either_way_never_overwritten() {
 
 #[tokio::test]
 async fn a_change_made_in_partner_center_during_the_push_is_caught_by_the_etag() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 10,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(10);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     run(&ws, &cloud, secrets(CLIENT_SECRET), &referrals_only())
@@ -499,11 +492,7 @@ async fn a_change_made_in_partner_center_during_the_push_is_caught_by_the_etag()
 
 #[tokio::test]
 async fn throttling_is_waited_out_as_retry_after_says() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 30,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(30);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     cloud.throttle_next(2, 1);
@@ -535,11 +524,7 @@ async fn throttling_is_waited_out_as_retry_after_says() {
 
 #[tokio::test]
 async fn server_failures_are_retried_and_a_lasting_one_is_reported() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 5,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(5);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     cloud.fail_next(2, 503);
@@ -594,11 +579,7 @@ async fn a_token_that_expires_mid_sync_is_renewed_and_the_sync_completes() {
 
 #[tokio::test]
 async fn malformed_json_is_fetched_again_once_then_reported_and_nothing_is_applied() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 120,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(120);
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;
     cloud.malformed_next(1);
@@ -648,11 +629,7 @@ async fn wrong_or_missing_credentials_say_what_to_fix() {
 
 #[tokio::test]
 async fn a_cancelled_sync_applies_nothing() {
-    let cloud = FakeCloud::start(Config {
-        referrals: 400,
-        ..Config::default()
-    })
-    .expect("fake cloud");
+    let cloud = cloud_with(400);
     cloud.set_latency(Duration::from_millis(100));
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = empty_workspace(dir.path()).await;

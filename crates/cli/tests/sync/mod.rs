@@ -1,31 +1,9 @@
 //! `partner-advisor sync` end to end: credentials in the real keychain, a demo workspace, the
 //! local fake of Microsoft's services; and what the partner reads when offline.
 
-use std::io::Write;
-use std::process::Stdio;
-
 use partner_advisor_fake_cloud::{Config, FakeCloud, CLIENT_ID, CLIENT_SECRET, PARTNER_TENANT};
 
-use super::{cli, text, PASSPHRASE};
-
-fn set_credential(data_dir: &std::path::Path, kind: &str, value: &str) {
-    let mut child = cli(data_dir)
-        .args(["credentials", "set", kind])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{value}\n").as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
-    let (stdout, stderr) = text(&out);
-    assert!(out.status.success(), "{stdout}\n{stderr}");
-}
+use super::{cli, set_credential, text, PASSPHRASE};
 
 #[test]
 fn sync_pulls_referrals_and_usage_with_keychain_credentials_and_says_when_offline() {

@@ -277,6 +277,18 @@ fn updated_lead(known: &Lead, r: &LeadRecord, substatus: Option<LeadSubstatus>) 
     l
 }
 
+/// The workspace's copy of each of `ids` it holds.
+async fn known_leads(conn: &mut SqliteConnection, ids: &[String]) -> Result<HashMap<String, Lead>> {
+    let known_ids = table::existing_ids(conn, ids).await?;
+    let mut known = HashMap::with_capacity(known_ids.len());
+    for id in known_ids {
+        if let Some(l) = table::get(conn, &id).await? {
+            known.insert(id, l);
+        }
+    }
+    Ok(known)
+}
+
 /// Checks every record of `files` against each other and the workspace; adds each problem to
 /// its file's report (errors block the import) and returns what to write.
 pub async fn plan(
@@ -288,13 +300,7 @@ pub async fn plan(
         .iter()
         .flat_map(|f| f.records.iter().map(|r| r.id.trim().to_owned()))
         .collect();
-    let known_ids = table::existing_ids(conn, &ids).await?;
-    let mut known: HashMap<String, Lead> = HashMap::with_capacity(known_ids.len());
-    for id in known_ids {
-        if let Some(l) = table::get(conn, &id).await? {
-            known.insert(id, l);
-        }
-    }
+    let known = known_leads(conn, &ids).await?;
     let mut plan = LeadImportPlan::default();
     let mut first_seen: HashMap<String, (String, u64)> = HashMap::new();
     for file in files.iter_mut() {
@@ -437,13 +443,7 @@ pub async fn plan_synced(
     now: DateTime<Utc>,
 ) -> Result<SyncedPlan> {
     let ids: Vec<String> = records.iter().map(|r| r.id.trim().to_owned()).collect();
-    let known_ids = table::existing_ids(conn, &ids).await?;
-    let mut known: HashMap<String, Lead> = HashMap::with_capacity(known_ids.len());
-    for id in known_ids {
-        if let Some(l) = table::get(conn, &id).await? {
-            known.insert(id, l);
-        }
-    }
+    let known = known_leads(conn, &ids).await?;
     let mut plan = SyncedPlan::default();
     for r in records {
         let id = r.id.trim().to_owned();
