@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::jobs::CancelToken;
 use partner_advisor_engine::leads::index::LeadIndex;
-use partner_advisor_engine::opportunities::OpportunityIndex;
+use partner_advisor_engine::opportunities::{self, OpportunityIndex};
 use partner_advisor_engine::propensity;
 use partner_advisor_engine::workspaces::Context;
 use partner_advisor_engine::EngineError;
@@ -104,6 +104,10 @@ impl AppState {
         if let Err(e) = partner_advisor_store::tables::sync::mark_interrupted(ws.pool(), now).await
         {
             tracing::warn!("interrupted syncs not marked: {e}");
+        }
+        // And an import or sync whose opportunities refresh never ran: run it now.
+        if let Err(e) = opportunities::refresh_if_behind(&ws, &self.clock).await {
+            tracing::warn!("opportunities not brought up to date: {e}");
         }
         self.forget_opportunity_index().await;
         self.forget_lead_index().await;

@@ -20,6 +20,7 @@ fn cli(data_dir: &Path) -> Command {
     command
 }
 
+mod crash;
 mod crm;
 mod import;
 mod leads;

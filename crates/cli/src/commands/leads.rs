@@ -1,15 +1,20 @@
-//! `partner-advisor leads export`: the filtered lead list as CSV, with the filters of the UI.
+//! `partner-advisor leads`: export the filtered list as CSV with the filters of the UI; accept,
+//! decline, win or lose a lead under Partner Center's lifecycle; train a lead scoring model.
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use chrono::NaiveDate;
 use partner_advisor_domain::{
-    CallToAction, Clock, EmailValidity, LeadQuality, LeadSource, LeadSubstatus, LeadType,
-    PhoneValidity, SystemClock,
+    CallToAction, Clock, CloseReason, EmailValidity, LeadQuality, LeadSource, LeadSubstatus,
+    LeadType, PhoneValidity, SystemClock,
 };
+use partner_advisor_engine::lead_scoring;
 use partner_advisor_engine::leads::{
     self, export,
+    forms::{AcceptForm, DeclineForm, LostForm, WonForm},
     index::LeadIndex,
+    lifecycle::LeadAction,
     view::{LeadFilters, LeadQuery, LeadSection, LeadSort},
 };
 use partner_advisor_engine::opportunities::delimiter_for;
@@ -153,9 +158,80 @@ impl FilterArgs {
     }
 }
 
+/// The lead a lifecycle command changes.
+#[derive(Debug, clap::Args)]
+pub struct LeadArgs {
+    /// Workspace folder.
+    #[arg(long)]
+    workspace: PathBuf,
+    /// The lead's ID (as in the export's ID column).
+    #[arg(long)]
+    lead: String,
+    /// Notes kept with the change.
+    #[arg(long, default_value = "")]
+    notes: String,
+}
+
 /// Lead commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Accept a received lead with the deal's details.
+    Accept {
+        #[command(flatten)]
+        lead: LeadArgs,
+        /// Deal name.
+        #[arg(long)]
+        deal_name: String,
+        /// Estimated deal value.
+        #[arg(long)]
+        value: f64,
+        /// ISO 4217 currency of the value.
+        #[arg(long, default_value = "USD")]
+        currency: String,
+        /// A team member working the deal (repeat for several; at least one).
+        #[arg(long = "team", required = true)]
+        team: Vec<String>,
+        /// Estimated purchase date (YYYY-MM-DD).
+        #[arg(long)]
+        close: NaiveDate,
+    },
+    /// Decline a received lead.
+    Decline {
+        #[command(flatten)]
+        lead: LeadArgs,
+        /// Partner Center's reason, e.g. "Customer didn't respond".
+        #[arg(long)]
+        reason: String,
+    },
+    /// Close an accepted lead as won.
+    Win {
+        #[command(flatten)]
+        lead: LeadArgs,
+        /// The final value when it differs from the estimate.
+        #[arg(long)]
+        final_value: Option<f64>,
+    },
+    /// Close an accepted lead as lost.
+    Lose {
+        #[command(flatten)]
+        lead: LeadArgs,
+        /// Partner Center's reason, e.g. "Customer chose another vendor".
+        #[arg(long)]
+        reason: String,
+    },
+    /// Train a new version of a lead scoring model on the workspace's leads (kept as a draft
+    /// unless --publish).
+    Train {
+        /// Workspace folder.
+        #[arg(long)]
+        workspace: PathBuf,
+        /// The model's ID; the first model in scoring order when omitted.
+        #[arg(long)]
+        model: Option<i64>,
+        /// Publish the new version and rescore the open leads.
+        #[arg(long)]
+        publish: bool,
+    },
     /// Export the filtered lead list as CSV (with LeadCreationDateTime and the validity columns).
     Export {
         /// Workspace folder.
@@ -185,9 +261,110 @@ pub enum Command {
     },
 }
 
+fn reason(text: &str) -> anyhow::Result<CloseReason> {
+    CloseReason::parse(text).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+async fn open(workspace: &std::path::Path) -> anyhow::Result<Workspace> {
+    Workspace::open(workspace, key_source(), &Keychain::app())
+        .await
+        .with_context(|| format!("cannot open {}", workspace.display()))
+}
+
+/// Applies one lifecycle action and prints where the lead now stands.
+async fn act(args: LeadArgs, action: LeadAction) -> anyhow::Result<()> {
+    let ws = open(&args.workspace).await?;
+    let result = leads::act(&ws, &args.lead, &action, &SystemClock).await;
+    ws.close().await;
+    let lead = result.with_context(|| format!("lead {}", args.lead))?;
+    println!("Lead {} is now {}", lead.id, lead.substatus);
+    Ok(())
+}
+
+async fn train(workspace: PathBuf, model: Option<i64>, publish: bool) -> anyhow::Result<()> {
+    let ws = open(&workspace).await?;
+    let result = async {
+        let id = match model {
+            Some(id) => id,
+            None => lead_scoring::models(&ws)
+                .await?
+                .first()
+                .map(|m| m.id)
+                .context("the workspace has no lead scoring model yet")?,
+        };
+        let version = lead_scoring::train(&ws, id, &SystemClock).await?;
+        if publish {
+            lead_scoring::publish(&ws, id, version.version, &SystemClock).await?;
+        }
+        anyhow::Ok(version)
+    }
+    .await;
+    ws.close().await;
+    let version = result?;
+    println!(
+        "Trained version {} of model {} (validation ROC AUC {:.3}){}",
+        version.version,
+        version.model_id,
+        version.report.metrics.roc_auc,
+        if publish {
+            ", published"
+        } else {
+            ", kept as a draft"
+        }
+    );
+    Ok(())
+}
+
 /// Runs a lead command.
 pub async fn run(command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Accept {
+            lead,
+            deal_name,
+            value,
+            currency,
+            team,
+            close,
+        } => {
+            let form = AcceptForm {
+                deal_name,
+                estimated_value: value,
+                currency,
+                team_members: team,
+                estimated_close: close,
+                notes: lead.notes.clone(),
+                marketing_campaign_id: None,
+                crm_id: None,
+                more_contacts: Vec::new(),
+            };
+            act(lead, LeadAction::Accept(form)).await
+        }
+        Command::Decline { lead, reason: r } => {
+            let form = DeclineForm {
+                reason: reason(&r)?,
+                notes: lead.notes.clone(),
+            };
+            act(lead, LeadAction::Decline(form)).await
+        }
+        Command::Win { lead, final_value } => {
+            let form = WonForm {
+                final_value,
+                notes: lead.notes.clone(),
+            };
+            act(lead, LeadAction::Win(form)).await
+        }
+        Command::Lose { lead, reason: r } => {
+            let form = LostForm {
+                reason: reason(&r)?,
+                notes: lead.notes.clone(),
+            };
+            act(lead, LeadAction::Lose(form)).await
+        }
+        Command::Train {
+            workspace,
+            model,
+            publish,
+        } => train(workspace, model, publish).await,
         Command::Export {
             workspace,
             out,

@@ -26,7 +26,7 @@ mod view;
 pub use detail::detail;
 pub use export::{delimiter_for, export, file_name as export_file_name, COLUMNS as EXPORT_COLUMNS};
 pub use index::{OpportunityIndex, MAX_WINDOW};
-pub use refresh::{holdout_scores, refresh, HoldoutScore};
+pub use refresh::{holdout_scores, refresh, refresh_if_behind, HoldoutScore};
 pub use settings::OpportunitySettings;
 pub use view::*;
 

@@ -462,6 +462,28 @@ fn snapshots_for_features(all: &[(i64, String)]) -> Vec<i64> {
     ids
 }
 
+/// Refreshes the opportunities when the latest snapshot is newer than the last refresh: an
+/// import or sync whose refresh was interrupted (the app closed, the machine lost power) is
+/// completed when the workspace is next opened. `None` when they were current.
+pub async fn refresh_if_behind(
+    ws: &Workspace,
+    clock: &dyn Clock,
+) -> Result<Option<RefreshSummary>> {
+    let Some(&(latest, _)) = history_table::snapshots(ws.pool()).await?.last() else {
+        return Ok(None);
+    };
+    match table::last_refresh(ws.pool()).await? {
+        Some((refreshed, _)) if refreshed == latest => Ok(None),
+        _ => {
+            tracing::info!(
+                snapshot = latest,
+                "opportunities behind the latest snapshot: refreshing"
+            );
+            refresh(ws, clock).await.map(Some)
+        }
+    }
+}
+
 /// Recomputes the opportunities from the latest snapshot and stores them.
 pub async fn refresh(ws: &Workspace, clock: &dyn Clock) -> Result<RefreshSummary> {
     let started = Instant::now();
