@@ -4,6 +4,7 @@
 //! binary, a module per area.
 
 mod cloudascent;
+mod fuzz_regressions;
 mod leads;
 mod suites;
 mod usage_reports;

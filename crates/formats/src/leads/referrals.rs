@@ -415,8 +415,10 @@ fn kind(v: &Value) -> String {
 }
 
 /// serde_json's error with the column in characters and the message without its position.
+/// serde_json puts a fault right after a line break (a line break inside a string, the end of
+/// the text after one) at column 0 of the next line: that is column 1 here, columns being 1-based.
 fn json_error(text: &str, e: &serde_json::Error) -> FormatError {
-    let line = e.line() as u64;
+    let line = (e.line() as u64).max(1);
     let byte_column = e.column();
     let column = text
         .split_inclusive('\n')
@@ -427,7 +429,8 @@ fn json_error(text: &str, e: &serde_json::Error) -> FormatError {
                 end -= 1;
             }
             l[..end].chars().count()
-        }) as u64;
+        })
+        .max(1) as u64;
     let message = e.to_string();
     let reason = message
         .rsplit_once(" at line ")
