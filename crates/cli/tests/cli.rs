@@ -22,6 +22,7 @@ fn cli(data_dir: &Path) -> Command {
 
 mod crash;
 mod crm;
+mod exports;
 mod import;
 mod leads;
 mod report;

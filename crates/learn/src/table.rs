@@ -17,7 +17,6 @@
 //! The typing is kept as an [`InputSchema`] in the model file, so a file to score is read the
 //! same way, mapped by column name.
 
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -1004,37 +1003,9 @@ impl Table {
         Ok(data)
     }
 
-    /// Writes the table with extra columns appended, as UTF-8 CSV with a byte-order mark (what
-    /// Excel opens correctly), comma-delimited.
-    pub fn write_with(&self, out: &mut dyn Write, extra: &[(String, Vec<String>)]) -> Result<()> {
-        let io = |e: std::io::Error| LearnError::Io {
-            path: "output".into(),
-            source: e,
-        };
-        out.write_all(&[0xEF, 0xBB, 0xBF]).map_err(io)?;
-        let mut w = csv::WriterBuilder::new().from_writer(out);
-        let to_err = |e: csv::Error| LearnError::Csv {
-            line: 0,
-            message: e.to_string(),
-        };
-        w.write_record(
-            self.headers
-                .iter()
-                .map(String::as_str)
-                .chain(extra.iter().map(|(h, _)| h.as_str())),
-        )
-        .map_err(to_err)?;
-        for row in 0..self.rows() {
-            w.write_record(
-                self.columns
-                    .iter()
-                    .map(|c| c.get(row))
-                    .chain(extra.iter().map(|(_, v)| v[row].as_str())),
-            )
-            .map_err(to_err)?;
-        }
-        w.flush().map_err(io)?;
-        Ok(())
+    /// The cells of a row, in column order, trimmed.
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &str> + '_ {
+        self.columns.iter().map(move |c| c.get(row))
     }
 
     /// A table holding the given rows only.

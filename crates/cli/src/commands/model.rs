@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{bail, Context as _};
+use partner_advisor_formats::{Cell, Delimiter, ExcelCsvWriter};
 use partner_advisor_learn::metrics::{self, Metrics};
 use partner_advisor_learn::table::{InputSchema, Table};
 use partner_advisor_learn::{train, Candidates, Dataset, Model, Split, TrainOptions};
@@ -203,7 +204,7 @@ fn train_command(args: TrainArgs) -> anyhow::Result<()> {
         ..typed.schema
     });
     let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes)
+    write_via_part(&args.out, |mut file| file.write_all(&bytes).map(|()| file))
         .with_context(|| format!("cannot write the model {}", args.out.display()))?;
     bar.finish_and_clear();
 
@@ -359,6 +360,48 @@ fn free_name(name: &str, taken: &[String]) -> String {
         .unwrap_or_default()
 }
 
+/// Writes `out` through a temporary `<out>.part` renamed at the end, so that an interrupted run
+/// never leaves a file that looks complete.
+fn write_via_part(
+    out: &Path,
+    write: impl FnOnce(std::fs::File) -> std::io::Result<std::fs::File>,
+) -> std::io::Result<()> {
+    let mut part = out.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    let written = std::fs::File::create(&part)
+        .and_then(write)
+        .and_then(|file| file.sync_all())
+        .and_then(|()| std::fs::rename(&part, out));
+    if written.is_err() {
+        std::fs::remove_file(&part).ok();
+    }
+    written
+}
+
+/// Writes the input's columns plus `extra` as Excel CSV: a BOM, and text Excel would take for a
+/// formula neutralised.
+fn write_scored(out: &Path, table: &Table, extra: &[(String, Vec<String>)]) -> std::io::Result<()> {
+    write_via_part(out, |file| {
+        let mut csv = ExcelCsvWriter::new(file, Delimiter::Comma)?;
+        let header = table.headers().iter().chain(extra.iter().map(|(h, _)| h));
+        for name in header {
+            csv.cell(Cell::Text(name))?;
+        }
+        csv.end_row()?;
+        for row in 0..table.rows() {
+            for value in table
+                .row(row)
+                .chain(extra.iter().map(|(_, v)| v[row].as_str()))
+            {
+                csv.cell(Cell::Text(value))?;
+            }
+            csv.end_row()?;
+        }
+        csv.finish()
+    })
+}
+
 fn score_command(args: ScoreArgs) -> anyhow::Result<()> {
     let bar = spinner("Scoring");
     let model = read_model(&args.model)?;
@@ -382,13 +425,7 @@ fn score_command(args: ScoreArgs) -> anyhow::Result<()> {
         ),
         (prob_name, probs.iter().map(|p| format!("{p:.6}")).collect()),
     ];
-    let file = std::fs::File::create(&args.out)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
-    let mut out = std::io::BufWriter::new(file);
-    table
-        .write_with(&mut out, &extra)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
-    out.flush()
+    write_scored(&args.out, &table, &extra)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     bar.finish_and_clear();
     println!(
