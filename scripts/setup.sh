@@ -18,7 +18,7 @@ case "$(uname -s)" in
                 file xdg-utils)
       if [ "$purpose" = test ]; then
         packages+=(xvfb xauth webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools chromium
-                   fonts-dejavu-core)
+                   fonts-dejavu-core strace iproute2 util-linux)
       fi
       need=()
       for p in "${packages[@]}"; do
