@@ -15,6 +15,8 @@ pub mod logging;
 pub mod report_scheduler;
 pub mod state;
 pub mod sync_runner;
+pub mod validate;
+pub mod window;
 
 use tauri::Manager;
 
@@ -33,6 +35,7 @@ pub fn run() {
             lead_alerts::spawn(app.handle().clone());
             report_scheduler::spawn(app.handle().clone());
             sync_runner::spawn(app.handle().clone());
+            window::create_main(app)?;
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import net from 'node:net';
 import { remote } from 'webdriverio';
+import { hostileIpc, remoteContentBlocked } from './hostile-ipc.mjs';
 
 const appBinary = resolve(process.argv[2] ?? 'target/debug/partner-advisor-app');
 const shotsDir = resolve('target/e2e');
@@ -434,9 +435,14 @@ async function main() {
     await browser.saveScreenshot(join(shotsDir, 'propensity-downloads.png'));
   });
   await test('the filtered lead list exports exactly its rows to a file', async () => {
-    const out = join(dataDir, 'e2e-leads.csv');
     // The Export button opens the native save dialog (not drivable here); the same command is
-    // called with a path, on the real backend, with the query the page builds.
+    // called with a path, on the real backend, with the query the page builds. A path that comes
+    // over IPC must be in the reports folder (src-tauri/src/validate.rs).
+    const reportsFolder = await browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('propensity_settings').then((s) => done(s.reportsFolder), (e) => done(`error: ${JSON.stringify(e)}`));
+    });
+    mkdirSync(reportsFolder, { recursive: true });
+    const out = join(reportsFolder, 'e2e-leads.csv');
     const result = await browser.executeAsync((path, done) => {
       const query = {
         section: 'all',
@@ -503,6 +509,12 @@ async function main() {
     await browser.saveScreenshot(join(shotsDir, 'sync-page.png'));
     const html = await browser.getPageSource();
     assert(!html.includes(SECRET), 'the secret is not in the page');
+  });
+  await test('every command refuses hostile input through the IPC layer and the workspace stays intact', async () => {
+    await hostileIpc(browser, { bindingsPath: resolve('ui/src/bindings.ts') });
+  });
+  await test('the window loads no remote content, runs no injected script and stays on the app', async () => {
+    await remoteContentBlocked(browser);
   });
   await browser.deleteSession();
   await sleep(500);

@@ -12,9 +12,6 @@ use crate::error::IpcResult;
 use crate::events::DataChanged;
 use crate::state::AppState;
 
-/// Rows a page may ask for.
-const MAX_PAGE: u32 = 1_000;
-
 /// Imports a CloudAscent download (all or nothing). Without a path, asks for it with the native
 /// open dialog; `null` when the user cancels it.
 #[tauri::command]
@@ -24,7 +21,7 @@ pub async fn import_cloudascent_download(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> IpcResult<Option<ImportedDownload>> {
-    let Some(path) = super::csv_to_open(&app, path) else {
+    let Some(path) = super::csv_to_open(&app, &state, path)? else {
         return Ok(None);
     };
     let summary = {
@@ -57,6 +54,7 @@ pub async fn cloudascent_download_rows(
     id: u32,
     query: ImportedRowsQuery,
 ) -> IpcResult<ImportedRowsPageDto> {
+    crate::validate::rows_query(&query)?;
     let (filter, sort) = query.to_engine()?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
@@ -66,7 +64,7 @@ pub async fn cloudascent_download_rows(
         &filter,
         sort,
         query.offset.into(),
-        query.limit.clamp(1, MAX_PAGE).into(),
+        query.limit.into(),
     )
     .await?;
     Ok(page.into())

@@ -25,7 +25,7 @@ pub async fn import_crm_accounts(
     state: State<'_, AppState>,
     path: Option<String>,
 ) -> IpcResult<Option<CrmImportOutcome>> {
-    let Some(path) = super::csv_to_open(&app, path) else {
+    let Some(path) = super::csv_to_open(&app, &state, path)? else {
         return Ok(None);
     };
     let summary = {
@@ -62,7 +62,11 @@ pub async fn export_crm_matches(
     path: Option<String>,
 ) -> IpcResult<Option<CrmMatchView>> {
     let path = match path {
-        Some(p) => std::path::PathBuf::from(p),
+        Some(p) => crate::validate::file_to_write(
+            "the export file",
+            &p,
+            &crate::validate::Folders::of(&state),
+        )?,
         None => match app
             .dialog()
             .file()

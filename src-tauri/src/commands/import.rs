@@ -2,11 +2,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use partner_advisor_engine::import::{import_files as run_import, ImportOptions};
 use partner_advisor_engine::opportunities;
 use partner_advisor_engine::settings::Language;
-use partner_advisor_engine::EngineError;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -14,6 +12,10 @@ use crate::dto::{ImportOutcome, ImportProblem, ImportedFile, LeadImportOutcome};
 use crate::error::IpcResult;
 use crate::events::{DataChanged, ProgressEmitter};
 use crate::state::AppState;
+use crate::validate;
+
+/// The extensions of the files an import reads (those the open dialog offers).
+const IMPORTABLE: &[&str] = &["csv", "txt", "json"];
 
 /// Imports files (format detected) into a new snapshot. Without paths, asks for them with the
 /// native open dialog; `null` when the user cancels it. Nothing is written when any file has an
@@ -28,8 +30,19 @@ pub async fn import_files(
     tenant: Option<String>,
     as_of: Option<String>,
 ) -> IpcResult<Option<ImportOutcome>> {
+    validate::optional_line("the tenant", tenant.as_deref(), validate::MAX_ID)?;
+    let as_of = validate::date("the as-of date", as_of.as_deref())?;
     let files: Vec<PathBuf> = match paths {
-        Some(p) => p.into_iter().map(PathBuf::from).collect(),
+        Some(p) => {
+            if p.is_empty() {
+                return Err(validate::invalid("choose at least one file to import"));
+            }
+            validate::count("files to import", p.len(), validate::MAX_FILES)?;
+            let folders = validate::Folders::of(&state);
+            p.iter()
+                .map(|f| validate::file_to_read("a file to import", f, &folders, IMPORTABLE))
+                .collect::<IpcResult<_>>()?
+        }
         None => {
             let picked = app
                 .dialog()
@@ -45,13 +58,6 @@ pub async fn import_files(
             }
         }
     };
-    let as_of =
-        match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                EngineError::InvalidInput(format!("'{s}' is not a date (YYYY-MM-DD)"))
-            })?),
-            None => None,
-        };
     let options = ImportOptions {
         tenant_id: tenant
             .map(|t| t.trim().to_owned())

@@ -9,6 +9,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub fn cancel_job(state: State<'_, AppState>, job_id: String) -> IpcResult<bool> {
+    crate::validate::id("the job ID", &job_id)?;
     let token = state
         .jobs
         .lock()

@@ -19,6 +19,7 @@ use tauri::{AppHandle, State};
 use crate::error::{IpcError, IpcResult};
 use crate::events::DataChanged;
 use crate::state::AppState;
+use crate::validate;
 
 /// Scores changed: the lead list in memory is stale and the window reloads.
 async fn scores_changed(app: &AppHandle, state: &AppState) {
@@ -71,6 +72,7 @@ pub async fn create_scoring_model(
     language: Language,
     form: ModelForm,
 ) -> IpcResult<ScoringModelSummary> {
+    validate::model_form(&form)?;
     let id = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -91,6 +93,7 @@ pub async fn update_scoring_model(
     model_id: u32,
     form: ModelForm,
 ) -> IpcResult<ScoringModelSummary> {
+    validate::model_form(&form)?;
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -125,6 +128,7 @@ pub async fn set_scoring_model_order(
     state: State<'_, AppState>,
     model_ids: Vec<u32>,
 ) -> IpcResult<ScoringSummary> {
+    validate::count("models in the order", model_ids.len(), 100)?;
     let summary = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -199,6 +203,7 @@ pub async fn set_grade_bound(
     upper: bool,
     value: u8,
 ) -> IpcResult<GradeRangesView> {
+    validate::within("a grade bound", value, 0, 100)?;
     let ranges = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -255,6 +260,15 @@ pub async fn lead_score_detail(
     dark: bool,
     utc_offset_minutes: i32,
 ) -> IpcResult<Option<LeadScoreView>> {
+    validate::id("the lead ID", &id)?;
+    validate::within(
+        "the UTC offset in minutes",
+        utc_offset_minutes,
+        -18 * 60,
+        18 * 60,
+    )?;
+    // `null` means "never scored": a lead that does not exist is an error.
+    crate::commands::leads::index(&state).await?.lead(&id)?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
     Ok(view::lead_score_view(ws, &id, language, dark, utc_offset_minutes).await?)
@@ -281,6 +295,8 @@ pub async fn edit_lead_customer(
     id: String,
     form: CustomerForm,
 ) -> IpcResult<LeadDetail> {
+    validate::id("the lead ID", &id)?;
+    validate::customer_form(&form)?;
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;

@@ -1,7 +1,6 @@
 //! Leads: the overview with its action centre, the list window, a lead's details, the lifecycle
 //! actions, the heart, and export.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use partner_advisor_domain::Clock;
@@ -19,9 +18,10 @@ use tauri_plugin_dialog::DialogExt;
 use crate::error::IpcResult;
 use crate::events::DataChanged;
 use crate::state::AppState;
+use crate::validate;
 
 /// The open workspace's leads in memory, built on first use.
-async fn index(state: &AppState) -> IpcResult<Arc<LeadIndex>> {
+pub(crate) async fn index(state: &AppState) -> IpcResult<Arc<LeadIndex>> {
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
     let mut cache = state.lead_index.lock().await;
@@ -46,6 +46,7 @@ pub async fn leads_overview(state: State<'_, AppState>) -> IpcResult<LeadsOvervi
 #[tauri::command]
 #[specta::specta]
 pub async fn query_leads(state: State<'_, AppState>, query: LeadQuery) -> IpcResult<LeadPage> {
+    validate::lead_query(&query, false)?;
     Ok(index(&state).await?.query(&query, state.clock.now())?)
 }
 
@@ -53,6 +54,7 @@ pub async fn query_leads(state: State<'_, AppState>, query: LeadQuery) -> IpcRes
 #[tauri::command]
 #[specta::specta]
 pub async fn lead_detail(state: State<'_, AppState>, id: String) -> IpcResult<LeadDetail> {
+    validate::id("the lead ID", &id)?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
     Ok(leads::detail(ws, &id, state.clock.now()).await?)
@@ -67,6 +69,8 @@ pub async fn act_on_lead(
     id: String,
     action: LeadAction,
 ) -> IpcResult<LeadDetail> {
+    validate::id("the lead ID", &id)?;
+    validate::lead_action(&action)?;
     let outcome = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -89,6 +93,7 @@ pub async fn set_lead_favourite(
     id: String,
     favourite: bool,
 ) -> IpcResult<LeadRow> {
+    validate::id("the lead ID", &id)?;
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -110,8 +115,9 @@ pub async fn export_leads(
     query: LeadQuery,
     path: Option<String>,
 ) -> IpcResult<Option<LeadExportSummary>> {
+    validate::lead_query(&query, true)?;
     let path = match path {
-        Some(p) => PathBuf::from(p),
+        Some(p) => validate::file_to_write("the export file", &p, &validate::Folders::of(&state))?,
         None => {
             let picked = app
                 .dialog()

@@ -18,18 +18,31 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Wry};
 use tauri_plugin_dialog::DialogExt;
 
-/// The CSV file a command was given, or the one the user picks in the native open dialog;
-/// `None` when the dialog is cancelled.
-pub(crate) fn csv_to_open(app: &AppHandle, path: Option<String>) -> Option<PathBuf> {
-    match path {
-        Some(p) => Some(PathBuf::from(p)),
+use crate::error::IpcResult;
+use crate::state::AppState;
+use crate::validate;
+
+/// The CSV file a command was given (checked: see [`crate::validate`]), or the one the user
+/// picks in the native open dialog; `None` when the dialog is cancelled.
+pub(crate) fn csv_to_open(
+    app: &AppHandle,
+    state: &AppState,
+    path: Option<String>,
+) -> IpcResult<Option<PathBuf>> {
+    Ok(match path {
+        Some(p) => Some(validate::file_to_read(
+            "the file to import",
+            &p,
+            &validate::Folders::of(state),
+            &["csv", "txt"],
+        )?),
         None => app
             .dialog()
             .file()
             .add_filter("CSV", &["csv", "txt"])
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok()),
-    }
+    })
 }
 
 /// The one list of commands and events; it also generates `ui/src/bindings.ts`.

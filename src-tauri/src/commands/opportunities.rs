@@ -1,7 +1,6 @@
 //! Opportunities: the overview, the table window, a customer's flyout, its usage chart,
 //! feedback, refresh and export.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use partner_advisor_engine::opportunities::{
@@ -10,12 +9,15 @@ use partner_advisor_engine::opportunities::{
     RefreshSummary,
 };
 use partner_advisor_engine::settings::Language;
+use partner_advisor_store::tables::{customers as customers_table, usage as usage_table};
+use partner_advisor_store::StoreError;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::IpcResult;
 use crate::events::DataChanged;
 use crate::state::AppState;
+use crate::validate;
 
 /// The in-memory table of the open workspace in `language`, built on first use.
 async fn index(state: &AppState, language: Language) -> IpcResult<Arc<OpportunityIndex>> {
@@ -50,6 +52,7 @@ pub async fn query_opportunities(
     language: Language,
     query: OpportunityQuery,
 ) -> IpcResult<OpportunityPage> {
+    validate::opportunity_query(&query, false)?;
     Ok(index(&state, language).await?.query(&query)?)
 }
 
@@ -61,6 +64,7 @@ pub async fn opportunity_detail(
     language: Language,
     key: String,
 ) -> IpcResult<OpportunityDetail> {
+    validate::id("the opportunity key", &key)?;
     let index = index(&state, language).await?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
@@ -77,8 +81,21 @@ pub async fn usage_chart(
     workload: Option<String>,
     dark: bool,
 ) -> IpcResult<String> {
+    validate::id("the tenant ID", &tenant_id)?;
+    validate::optional_line("the workload", workload.as_deref(), 50)?;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
+    // A customer without usage has an empty chart; a tenant the workspace never held has none.
+    if usage_table::history_of_customer(ws.pool(), &tenant_id)
+        .await?
+        .is_empty()
+        && !customers_table::identities(ws.pool())
+            .await?
+            .iter()
+            .any(|c| c.tenant_id == tenant_id)
+    {
+        return Err(StoreError::NotFound(format!("customer tenant {tenant_id}")).into());
+    }
     Ok(opportunities::usage_chart(ws, &tenant_id, workload.as_deref(), language, dark).await?)
 }
 
@@ -123,6 +140,12 @@ pub async fn set_opportunity_feedback(
     key: String,
     feedback: Option<Feedback>,
 ) -> IpcResult<OpportunityRow> {
+    validate::id("the opportunity key", &key)?;
+    if let Some(f) = &feedback {
+        validate::feedback(f)?;
+    }
+    // Feedback is kept only for an opportunity the table has.
+    index(&state, language).await?.row(&key)?;
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -141,6 +164,8 @@ pub async fn set_opportunity_dismissed(
     key: String,
     dismissed: bool,
 ) -> IpcResult<OpportunityRow> {
+    validate::id("the opportunity key", &key)?;
+    index(&state, language).await?.row(&key)?;
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -161,8 +186,9 @@ pub async fn export_opportunities(
     query: OpportunityQuery,
     path: Option<String>,
 ) -> IpcResult<Option<ExportSummary>> {
+    validate::opportunity_query(&query, true)?;
     let path = match path {
-        Some(p) => PathBuf::from(p),
+        Some(p) => validate::file_to_write("the export file", &p, &validate::Folders::of(&state))?,
         None => {
             let suggested = opportunities::export_file_name(&state.clock);
             let picked = app
@@ -205,6 +231,7 @@ pub async fn set_opportunity_settings(
     language: Language,
     settings: OpportunitySettings,
 ) -> IpcResult<RefreshSummary> {
+    validate::opportunity_settings(&settings)?;
     let summary = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;

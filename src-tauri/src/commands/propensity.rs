@@ -20,6 +20,7 @@ use crate::dto::propensity::{
 use crate::error::{IpcError, IpcResult};
 use crate::events::{DataChanged, ProgressEmitter};
 use crate::state::AppState;
+use crate::validate;
 
 /// Rows a preview may ask for.
 const MAX_PREVIEW_ROWS: u32 = 1_000;
@@ -44,6 +45,8 @@ pub async fn preview_propensity_report(
     spec: ReportSpec,
     limit: u32,
 ) -> IpcResult<ReportPreview> {
+    validate::report_spec(&spec)?;
+    validate::within("rows of a preview", limit, 1, MAX_PREVIEW_ROWS)?;
     let (job_id, cancel) = state.start_job();
     let emitter = ProgressEmitter::new(app, job_id.clone());
     let result = async {
@@ -51,8 +54,7 @@ pub async fn preview_propensity_report(
         let ws = state.require_workspace(&guard)?;
         let map = library::cluster_map(ws).await?;
         let request = spec.to_engine(language).request(map);
-        let limit = limit.clamp(1, MAX_PREVIEW_ROWS) as usize;
-        report::preview(ws, &request, limit, &emitter, &cancel).await
+        report::preview(ws, &request, limit as usize, &emitter, &cancel).await
     }
     .await;
     emitter.finish();
@@ -70,6 +72,7 @@ pub async fn generate_propensity_report(
     language: Language,
     spec: ReportSpec,
 ) -> IpcResult<SavedReport> {
+    validate::report_spec(&spec)?;
     let folder = Settings::load(&state.data_dir).reports_folder(&state.data_dir);
     let (job_id, cancel) = state.start_job();
     let emitter = ProgressEmitter::new(app.clone(), job_id.clone());
@@ -150,6 +153,9 @@ pub async fn delete_saved_report(
     {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
+        if delete_file {
+            validate::report_file(&library::saved_report(ws, id.into()).await?.path)?;
+        }
         library::delete_saved_report(ws, id.into(), delete_file).await?;
     }
     DataChanged::reports().emit(&app);
@@ -160,6 +166,8 @@ async fn report_file(state: &AppState, id: u32) -> IpcResult<PathBuf> {
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
     let report = library::saved_report(ws, id.into()).await?;
+    // Only ever a CSV file: the system opens it with the app it chooses for that type.
+    validate::report_file(&report.path)?;
     if !report.file_exists {
         return Err(EngineError::InvalidInput(format!(
             "{} is not there any more",
@@ -223,6 +231,7 @@ pub async fn create_report_schedule(
     spec: ReportSpec,
     cadence: ScheduleCadence,
 ) -> IpcResult<ReportSchedule> {
+    validate::report_spec(&spec)?;
     let schedule = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
@@ -280,6 +289,7 @@ pub async fn set_cluster_map(
     state: State<'_, AppState>,
     cells: Vec<Vec<String>>,
 ) -> IpcResult<PropensitySettings> {
+    validate::cluster_map(&cells)?;
     let map = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;

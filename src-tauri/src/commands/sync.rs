@@ -12,6 +12,7 @@ use crate::error::IpcResult;
 use crate::events::DataChanged;
 use crate::state::AppState;
 use crate::sync_runner::{self, SyncOutcome};
+use crate::validate;
 
 /// The sync settings (base URLs, start-up and periodic sync, usage period).
 #[tauri::command]
@@ -145,12 +146,7 @@ pub async fn resolve_sync_conflict(
     lead_id: String,
     resolution: Resolution,
 ) -> IpcResult<Vec<QueueItem>> {
-    if lead_id.len() > 200 {
-        return Err(partner_advisor_engine::EngineError::InvalidInput(
-            "a lead ID is at most 200 characters".into(),
-        )
-        .into());
-    }
+    validate::id("the lead ID", &lead_id)?;
     let queue = {
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;

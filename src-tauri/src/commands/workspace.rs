@@ -1,7 +1,5 @@
 //! Opening, creating and switching workspaces, and what the open one holds.
 
-use std::path::PathBuf;
-
 use partner_advisor_engine::jobs::CancelToken;
 use partner_advisor_engine::summary;
 use partner_advisor_engine::EngineError;
@@ -13,6 +11,7 @@ use crate::dto::{NewWorkspace, WorkspaceRef, WorkspaceSummary};
 use crate::error::{IpcError, IpcResult};
 use crate::events::ProgressEmitter;
 use crate::state::AppState;
+use crate::validate;
 
 fn key_source(passphrase: Option<String>) -> KeySource {
     match passphrase {
@@ -113,6 +112,8 @@ pub async fn create_workspace(
     state: State<'_, AppState>,
     input: NewWorkspace,
 ) -> IpcResult<WorkspaceSummary> {
+    validate::line("the workspace name", &input.name, validate::MAX_LINE)?;
+    validate::passphrase(input.passphrase.as_deref())?;
     let key = key_source(input.passphrase);
     let context = state.context();
     let ws = with_job(app, &state, |progress, cancel| async move {
@@ -133,12 +134,13 @@ pub async fn open_workspace(
     path: String,
     passphrase: Option<String>,
 ) -> IpcResult<WorkspaceSummary> {
-    let dir = PathBuf::from(path.trim());
-    if dir.as_os_str().is_empty() {
+    if path.trim().is_empty() {
         return Err(IpcError::from(EngineError::InvalidInput(
             "choose a workspace folder".into(),
         )));
     }
+    let dir = validate::workspace_folder(path.trim())?;
+    validate::passphrase(passphrase.as_deref())?;
     let key = key_source(passphrase);
     let context = state.context();
     let target = dir.clone();
