@@ -80,12 +80,27 @@ fn main() -> ExitCode {
             Command::Model(command) => commands::model::run(command),
         }
     });
+    if std::env::var_os(PEAK_MEMORY_ENV).is_some() {
+        report_peak_memory();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", describe(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Set to print the process's peak resident memory on stderr at the end (Linux), for the
+/// hardening harnesses and anyone sizing a machine for a big import.
+const PEAK_MEMORY_ENV: &str = "PARTNER_ADVISOR_PEAK_MEMORY";
+
+fn report_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+        let kib = line.trim_start_matches("VmHWM:").trim();
+        eprintln!("peak memory: {kib}");
     }
 }
 

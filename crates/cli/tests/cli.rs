@@ -25,6 +25,7 @@ mod crm;
 mod exports;
 mod import;
 mod leads;
+mod malformed;
 mod report;
 mod secrets;
 mod sync;

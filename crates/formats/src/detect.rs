@@ -235,7 +235,9 @@ pub fn detect(bytes: &[u8]) -> FileKind {
     if looks_like_json(&text) {
         return FileKind::ReferralsApi;
     }
-    let text = CsvText::from_decoded(text, encoding);
+    let Ok(text) = CsvText::from_decoded(text, encoding) else {
+        return FileKind::Unknown { header: Vec::new() };
+    };
     match text.records().next() {
         Some(header) => detect_header(&header.to_vec()),
         None => FileKind::Unknown { header: Vec::new() },

@@ -49,11 +49,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FormatError> {
         })?;
         return Ok((text.to_owned(), Encoding::Utf8Bom));
     }
+    // UTF-32's marks begin like UTF-16 LE's: tell them apart before UTF-16 reads NULs as text.
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Err(FormatError::Encoding {
+            reason: "UTF-32 text (byte order mark at byte 0): save the file as UTF-8 or \
+                     UTF-16 (\"Unicode text\" in Excel)"
+                .into(),
+        });
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok((utf16(rest, u16::from_le_bytes)?, Encoding::Utf16Le));
+        return Ok((utf16(rest, 2, u16::from_le_bytes)?, Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok((utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be));
+        return Ok((utf16(rest, 2, u16::from_be_bytes)?, Encoding::Utf16Be));
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
         let decode = if encoding == Encoding::Utf16Le {
@@ -61,7 +69,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), FormatError> {
         } else {
             u16::from_be_bytes
         };
-        let text = utf16(bytes, decode)?;
+        let text = utf16(bytes, 0, decode)?;
         return Ok((
             text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
             encoding,
@@ -94,21 +102,34 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, FormatError> {
+fn utf16(bytes: &[u8], bom: usize, unit: fn([u8; 2]) -> u16) -> Result<String, FormatError> {
     if bytes.len() % 2 != 0 {
         return Err(FormatError::Encoding {
-            reason: "UTF-16 text with an odd number of bytes (the file is cut short)".into(),
+            reason: format!(
+                "UTF-16 text with an odd number of bytes: byte {} is half a character (the file \
+                 is cut short)",
+                bom + bytes.len() - 1
+            ),
         });
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .enumerate()
-        .map(|(i, c)| {
-            c.map_err(|_| FormatError::Encoding {
-                reason: format!("invalid UTF-16 at byte {}", i * 2),
-            })
-        })
-        .collect()
+    let mut text = String::with_capacity(bytes.len() / 2);
+    // Position in UTF-16 units: a character outside the BMP takes two.
+    let mut at = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                at += c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => {
+                return Err(FormatError::Encoding {
+                    reason: format!("invalid UTF-16 at byte {}", bom + at * 2),
+                })
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// Windows-1252 to Unicode: Latin-1 except for 0x80–0x9F.

@@ -23,6 +23,17 @@ pub enum FormatError {
         /// What the JSON parser expected or found.
         reason: String,
     },
+    /// Text no export holds, found before the records are read: a NUL byte, a record or value
+    /// beyond what Excel can open (so a hostile file cannot exhaust memory).
+    #[error("line {line}, column {column}: {reason}")]
+    Unreadable {
+        /// 1-based line of the record.
+        line: u64,
+        /// 1-based column (field number) of the fault.
+        column: u64,
+        /// What is wrong.
+        reason: String,
+    },
     /// The file is readable but not of the format asked for.
     #[error("not {expected} (the file starts with: {found})")]
     Unrecognised {

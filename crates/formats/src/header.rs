@@ -65,6 +65,7 @@ pub struct HeaderMap {
     missing: Vec<&'static str>,
     unknown: Vec<String>,
     approximate: Vec<(String, &'static str)>,
+    duplicated: Option<String>,
 }
 
 impl HeaderMap {
@@ -119,12 +120,28 @@ impl HeaderMap {
             .filter(|(n, t)| !**t && !normalise_header(n).is_empty())
             .map(|(n, _)| n.trim().trim_start_matches('\u{feff}').to_owned())
             .collect();
+        // An expected column named twice: which of the two to read is anybody's guess.
+        let duplicated = found.iter().flatten().find_map(|&i| {
+            let j = (0..keys.len()).find(|&j| j != i && keys[j] == keys[i])?;
+            Some(format!(
+                "the column '{}' appears twice (columns {} and {}): remove one",
+                names[i].trim().trim_start_matches('\u{feff}'),
+                i.min(j) + 1,
+                i.max(j) + 1
+            ))
+        });
         Self {
             columns: columns.iter().map(|c| c.name).zip(found).collect(),
             missing,
             unknown,
             approximate,
+            duplicated,
         }
+    }
+
+    /// An expected column the header names twice, as a sentence.
+    pub fn duplicated(&self) -> Option<&str> {
+        self.duplicated.as_deref()
     }
 
     /// The position of an expected column (by its documented name) in the file.

@@ -83,7 +83,7 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
     let unreadable = |kind: FileKind, e: FormatError| {
         let mut report = ImportReport::new(file, kind);
         let line = match &e {
-            FormatError::Json { line, .. } => Some(*line),
+            FormatError::Json { line, .. } | FormatError::Unreadable { line, .. } => Some(*line),
             _ => None,
         };
         report.error(line, None, e.to_string());
@@ -102,7 +102,10 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
             Err(e) => unreadable(FileKind::ReferralsApi, e),
         };
     }
-    let text = CsvText::from_decoded(decoded, encoding);
+    let text = match CsvText::from_decoded(decoded, encoding) {
+        Ok(text) => text,
+        Err(e) => return unreadable(FileKind::Unknown { header: Vec::new() }, e),
+    };
     let Some(header) = text.records().next() else {
         let mut report = ImportReport::new(file, FileKind::Unknown { header: Vec::new() });
         report.encoding = Some(text.encoding());

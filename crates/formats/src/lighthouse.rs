@@ -114,6 +114,10 @@ pub fn read_lighthouse_export(
         );
         return (report, Vec::new());
     }
+    if let Some(reason) = map.duplicated() {
+        report.error(Some(header.line), None, reason);
+        return (report, Vec::new());
+    }
     for (found, documented) in map.approximate() {
         report.note(format!("column '{found}' read as '{documented}'"));
     }

@@ -225,30 +225,32 @@ impl CsvText {
     /// Decodes `bytes` and sniffs the dialect.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let (text, encoding) = decode(bytes)?;
-        let dialect = Dialect::sniff(&text);
-        Ok(Self::new(text, encoding, dialect))
+        Self::from_decoded(text, encoding)
     }
 
     /// Decodes `bytes` and reads them with a known dialect.
     pub fn with_dialect(bytes: &[u8], dialect: Dialect) -> Result<Self> {
         let (text, encoding) = decode(bytes)?;
-        Ok(Self::new(text, encoding, dialect))
+        Self::new(text, encoding, dialect)
     }
 
     /// Text already decoded from `encoding`, with its dialect sniffed.
-    pub(crate) fn from_decoded(text: String, encoding: Encoding) -> Self {
+    pub(crate) fn from_decoded(text: String, encoding: Encoding) -> Result<Self> {
         let dialect = Dialect::sniff(&text);
         Self::new(text, encoding, dialect)
     }
 
-    fn new(text: String, encoding: Encoding, dialect: Dialect) -> Self {
+    /// Refuses a NUL byte, a record with more than [`MAX_FIELDS`] fields or a value longer
+    /// than [`MAX_FIELD_CHARS`], with its line and column.
+    fn new(text: String, encoding: Encoding, dialect: Dialect) -> Result<Self> {
         let line_starts = line_starts(&text);
-        Self {
+        check_limits(&text, &dialect, &line_starts)?;
+        Ok(Self {
             text,
             encoding,
             dialect,
             line_starts,
-        }
+        })
     }
 
     /// The encoding the bytes were in.
@@ -297,6 +299,71 @@ impl CsvText {
             rows,
         })
     }
+}
+
+/// Most fields a record may have: Excel's column limit.
+pub const MAX_FIELDS: usize = 16_384;
+/// Longest value: what Excel keeps in a cell.
+pub const MAX_FIELD_CHARS: usize = 32_767;
+
+/// No NUL byte, [`MAX_FIELDS`] and [`MAX_FIELD_CHARS`]. Only files with a line of at least 16 KiB can break
+/// either without a line break inside a quoted value, so only they are parsed an extra time.
+fn check_limits(text: &str, dialect: &Dialect, starts: &[usize]) -> Result<()> {
+    const LONG_LINE: usize = 16 * 1024;
+    if let Some(at) = text.find('\0') {
+        let line = line_of(starts, at);
+        let start = starts[line as usize - 1];
+        return Err(FormatError::Unreadable {
+            line,
+            column: text[start..at].chars().count() as u64 + 1,
+            reason: "a NUL byte: the file is binary or damaged".into(),
+        });
+    }
+    let longest = starts
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .chain(starts.last().map(|&s| text.len() - s))
+        .max()
+        .unwrap_or(0);
+    if longest < LONG_LINE {
+        return Ok(());
+    }
+    let mut reader = builder(dialect).from_reader(text.as_bytes());
+    let mut record = csv::ByteRecord::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let offset = record.position().map_or(0, |p| p.byte() as usize);
+        let line = || line_of(starts, offset);
+        if record.len() > MAX_FIELDS {
+            return Err(FormatError::Unreadable {
+                line: line(),
+                column: MAX_FIELDS as u64 + 1,
+                reason: format!(
+                    "the row has {} fields; at most {MAX_FIELDS} are read (Excel's limit)",
+                    record.len()
+                ),
+            });
+        }
+        if record.as_slice().len() <= MAX_FIELD_CHARS {
+            continue;
+        }
+        for (i, field) in record.iter().enumerate() {
+            // Bytes first: a value can only hold too many characters if it has as many bytes.
+            if field.len() > MAX_FIELD_CHARS {
+                let chars = String::from_utf8_lossy(field).chars().count();
+                if chars > MAX_FIELD_CHARS {
+                    return Err(FormatError::Unreadable {
+                        line: line(),
+                        column: i as u64 + 1,
+                        reason: format!(
+                            "a value of {chars} characters; a cell holds at most \
+                             {MAX_FIELD_CHARS} (Excel's limit)"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Byte offsets where lines start; CRLF, LF and a lone CR end a line.
@@ -411,6 +478,40 @@ mod tests {
             .records()
             .map(|r| (r.line, r.to_vec()))
             .collect()
+    }
+
+    #[test]
+    fn nul_bytes_too_many_fields_and_huge_values_are_refused_with_their_position() {
+        let err = |text: &str| match CsvText::from_bytes(text.as_bytes()) {
+            Err(FormatError::Unreadable {
+                line,
+                column,
+                reason,
+            }) => (line, column, reason),
+            other => panic!("{other:?}"),
+        };
+        let (line, column, reason) = err("a,b\nx,y\u{0}z\n");
+        assert_eq!((line, column), (2, 4));
+        assert!(reason.contains("NUL"), "{reason}");
+        let wide = format!("a,b\n1,2\n{}\n", ",".repeat(MAX_FIELDS));
+        let (line, column, _) = err(&wide);
+        assert_eq!((line, column), (3, MAX_FIELDS as u64 + 1));
+        let long = format!("a,b\n1,\"{}\"\n", "é".repeat(MAX_FIELD_CHARS + 1));
+        let (line, column, reason) = err(&long);
+        assert_eq!((line, column), (2, 2));
+        assert!(
+            reason.contains("32767 characters") || reason.contains("32768"),
+            "{reason}"
+        );
+        // At the limits, read as usual.
+        let ok = format!("a,b\n1,{}\n", "é".repeat(MAX_FIELD_CHARS));
+        assert_eq!(
+            CsvText::from_bytes(ok.as_bytes())
+                .unwrap()
+                .records()
+                .count(),
+            2
+        );
     }
 
     #[test]

@@ -113,8 +113,8 @@ impl ImportReport {
         self.problems.push(Problem {
             severity,
             line,
-            column: column.map(str::to_owned),
-            reason,
+            column: column.map(|c| clipped(c.to_owned())),
+            reason: clipped(reason),
         });
     }
 
@@ -155,12 +155,56 @@ impl fmt::Display for ImportReport {
         if self.concealed {
             f.write_str("; user names concealed")?;
         }
-        for problem in &self.problems {
+        // A file with a million bad rows is said in a screenful: the first problems, a count.
+        const SHOWN: usize = 50;
+        for problem in self.problems.iter().take(SHOWN) {
             write!(f, "\n  {problem}")?;
+        }
+        if self.problems.len() > SHOWN {
+            write!(f, "\n  … and {} more problems", self.problems.len() - SHOWN)?;
         }
         for note in &self.notes {
             write!(f, "\n  note: {note}")?;
         }
         Ok(())
+    }
+}
+
+/// Longest problem text kept whole: a reason quotes the value it refuses, and a hostile file's
+/// value can be 100 MB long.
+const MAX_REASON_CHARS: usize = 300;
+
+/// `text`, or its start and end around an ellipsis when it is longer than [`MAX_REASON_CHARS`]
+/// (the end says what was wrong: "… is not a date").
+fn clipped(text: String) -> String {
+    let chars = text.chars().count();
+    if chars <= MAX_REASON_CHARS {
+        return text;
+    }
+    let head: String = text.chars().take(160).collect();
+    let tail: String = text.chars().skip(chars - 100).collect();
+    format!("{head} … ({} characters left out) … {tail}", chars - 260)
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+
+    #[test]
+    fn long_reasons_keep_their_start_and_end() {
+        let mut report = ImportReport::new("f.csv", FileKind::Unknown { header: Vec::new() });
+        let value = format!("2022-10-23{}", "x".repeat(1_000_000));
+        report.error(
+            Some(2),
+            Some("Report Refresh Date"),
+            format!("'{value}' is not a date"),
+        );
+        let reason = &report.problems[0].reason;
+        assert!(reason.len() < 400, "{}", reason.len());
+        assert!(reason.starts_with("'2022-10-23xxx"));
+        assert!(reason.ends_with("xx' is not a date"));
+        assert!(reason.contains("characters left out"));
+        report.error(None, None, "short");
+        assert_eq!(report.problems[1].reason, "short");
     }
 }

@@ -272,6 +272,10 @@ pub fn read_usage_report(
         );
         return (report, None);
     }
+    if let Some(reason) = map.duplicated() {
+        report.error(Some(header.line), None, reason);
+        return (report, None);
+    }
     for (found, documented) in map.approximate() {
         report.note(format!("column '{found}' read as '{documented}'"));
     }
@@ -300,7 +304,11 @@ pub fn read_usage_report(
     }
     if parsed.refresh_date == NaiveDate::MIN {
         if report.rows_read == 0 {
-            report.error(None, None, "the report has no rows");
+            report.error(
+                Some(header.line + 1),
+                None,
+                "the report has no rows after its header",
+            );
         } else if report.errors().next().is_none() {
             report.error(
                 None,

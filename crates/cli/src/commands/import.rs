@@ -110,8 +110,15 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     }
     let Some(id) = summary.snapshot_id else {
         let errors = summary.error_lines();
-        for line in &errors {
+        const SHOWN: usize = 20;
+        for line in errors.iter().take(SHOWN) {
             eprintln!("error: {line}");
+        }
+        if errors.len() > SHOWN {
+            eprintln!(
+                "error: … and {} more (fix these and import again)",
+                errors.len() - SHOWN
+            );
         }
         if errors
             .iter()

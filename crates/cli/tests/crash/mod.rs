@@ -22,7 +22,7 @@ use zeroize::Zeroizing;
 use super::{cli, text, PASSPHRASE};
 
 /// Each table's row count and a hash of its rows (every column, in a stable order).
-type Digest = BTreeMap<String, (i64, u64)>;
+pub(crate) type Digest = BTreeMap<String, (i64, u64)>;
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
@@ -33,7 +33,7 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// Opens the workspace as the app would (which completes an opportunities refresh that an
 /// import did not live to run), checks its integrity and digests every table.
-fn digest(ws: &Path) -> Digest {
+pub(crate) fn digest(ws: &Path) -> Digest {
     runtime().block_on(async {
         let ws = Workspace::open(
             ws,

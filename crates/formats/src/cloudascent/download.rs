@@ -383,6 +383,14 @@ pub fn read_download(
             cells,
         });
     }
+    if out.rows_read == 0 {
+        out.error(
+            Some(header.line + 1),
+            None,
+            "the download has no rows after its header",
+        );
+        return (out, None);
+    }
     if short_rows > 0 {
         out.warning(
             None,

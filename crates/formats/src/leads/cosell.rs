@@ -179,6 +179,14 @@ pub(crate) fn read_cosell_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             Vec::new(),
         ));
     }
+    if let Some(reason) = map.duplicated() {
+        report.error(Some(header.line), None, reason);
+        return Ok(lead_file(
+            LeadFileFormat::CoSellOpportunities,
+            report,
+            Vec::new(),
+        ));
+    }
     let mut team: Vec<(u32, usize)> = header
         .iter()
         .enumerate()

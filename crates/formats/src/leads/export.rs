@@ -258,6 +258,14 @@ pub(crate) fn read_export_text(file: &str, text: &CsvText) -> Result<LeadFile> {
             Vec::new(),
         ));
     }
+    if let Some(reason) = map.duplicated() {
+        report.error(Some(header.line), None, reason);
+        return Ok(lead_file(
+            LeadFileFormat::PartnerCenterLeadsExport,
+            report,
+            Vec::new(),
+        ));
+    }
     header_notes(&mut report, &map, map.unknown(), "leads export");
     let cols = Columns::new(&map, &header, &COLUMNS);
     let name = |column: usize| cols.name(column);

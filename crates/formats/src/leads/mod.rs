@@ -222,7 +222,7 @@ pub(crate) fn read_decoded(file: &str, text: String, encoding: Encoding) -> Resu
     if looks_like_json(&text) {
         return referrals::read_json_text(file, &text, encoding);
     }
-    let csv = CsvText::from_decoded(text, encoding);
+    let csv = CsvText::from_decoded(text, encoding)?;
     let header = csv.records().next().ok_or(FormatError::Empty)?.to_vec();
     match detect_header(&header) {
         FileKind::CoSellOpportunities => cosell::read_cosell_text(file, &csv),
