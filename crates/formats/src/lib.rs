@@ -80,6 +80,15 @@ pub struct ParsedFile {
 /// Reads a file of any known format: decodes it, detects its kind and reads it. Never fails: a
 /// file that cannot be read comes back with an error in its report.
 pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
+    read_decoded_file(file, encoding::decode(bytes))
+}
+
+/// [`read_file`] taking the bytes, so that a big UTF-8 file is not held twice.
+pub fn read_file_owned(file: &str, bytes: Vec<u8>) -> ParsedFile {
+    read_decoded_file(file, encoding::decode_owned(bytes))
+}
+
+fn read_decoded_file(file: &str, decoded: Result<(String, Encoding)>) -> ParsedFile {
     let unreadable = |kind: FileKind, e: FormatError| {
         let mut report = ImportReport::new(file, kind);
         let line = match &e {
@@ -92,7 +101,7 @@ pub fn read_file(file: &str, bytes: &[u8]) -> ParsedFile {
             content: FileContent::Nothing,
         }
     };
-    let (decoded, encoding) = match encoding::decode(bytes) {
+    let (decoded, encoding) = match decoded {
         Ok(decoded) => decoded,
         Err(e) => return unreadable(FileKind::Unknown { header: Vec::new() }, e),
     };

@@ -403,3 +403,83 @@ fn differences(state: &Digest, before: &Digest, after: &Digest) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Ctrl-C (SIGINT) during an import of a big usage report: the import stops, says so, and the
+/// workspace is exactly as before, at any moment of the import.
+#[test]
+fn ctrl_c_cancels_an_import_leaving_nothing_half_imported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let base = tmp.path().join("base");
+    let out = cli(&data)
+        .args(["demo", "--customers", "30", "--months", "3", "--seed", "4"])
+        .args(["--as-of", "2026-10-31", "--workspace"])
+        .arg(&base)
+        .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{:?}", text(&out));
+    let before = digest(&base);
+    let tenant = runtime().block_on(async {
+        let ws = Workspace::open(
+            &base,
+            KeySource::Passphrase(Zeroizing::new(PASSPHRASE.into())),
+            &Keychain::with_service("partner-advisor-cli-crash-test"),
+        )
+        .await
+        .expect("open");
+        let tenant: String =
+            sqlx::query_scalar("SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1")
+                .fetch_one(ws.pool())
+                .await
+                .expect("a tenant");
+        ws.close().await;
+        tenant
+    });
+    let usage = tmp.path().join("ActiveUserDetail.csv");
+    big_usage_report(&usage, 150_000);
+    let mut cancelled = 0;
+    for (i, delay_ms) in [150u64, 400, 800, 1200, 1800].into_iter().enumerate() {
+        let ws = tmp.path().join(format!("ws-{i}"));
+        copy_dir(&base, &ws);
+        let child = cli(&data)
+            .args([
+                "import",
+                "--tenant",
+                &tenant,
+                "--as-of",
+                "2026-11-30",
+                "--workspace",
+            ])
+            .arg(&ws)
+            .arg(&usage)
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .expect("kill -INT");
+        let out = child.wait_with_output().expect("wait");
+        let (stdout, stderr) = text(&out);
+        if out.status.success() {
+            // Finished before the signal: then it is all there.
+            assert!(stdout.contains("Imported into snapshot"), "{stdout}");
+            continue;
+        }
+        assert_eq!(digest(&ws), before, "cancelled after {delay_ms} ms");
+        if out.status.code().is_none() {
+            // The signal came before the handler was in place: the default action ended it.
+            continue;
+        }
+        assert!(
+            stderr.contains("cancel") && stderr.contains("nothing was imported"),
+            "{stderr}"
+        );
+        cancelled += 1;
+    }
+    assert!(cancelled >= 3, "only {cancelled} of 5 runs were cancelled");
+}

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use partner_advisor_domain::Clock;
-use partner_advisor_formats::{read_file, FileContent};
+use partner_advisor_formats::{read_file_owned, FileContent};
 pub use partner_advisor_formats::{
     FileKind, ImportReport, LighthouseOpportunity, Problem, Severity, UsageReport, UsageReportKind,
 };
@@ -326,7 +326,7 @@ async fn read_one(path: &Path) -> Result<ReadFile> {
     let name = path.display().to_string();
     match tokio::fs::read(path).await {
         Ok(bytes) => {
-            let parsed = tokio::task::spawn_blocking(move || read_file(&name, &bytes))
+            let parsed = tokio::task::spawn_blocking(move || read_file_owned(&name, bytes))
                 .await
                 .map_err(|e| match e.try_into_panic() {
                     Ok(panic) => std::panic::resume_unwind(panic),

@@ -3,7 +3,7 @@
 //!
 //! # Import
 //!
-//! [`import_download`] reads one file ([`partner_advisor_formats::read_file`]: encoding,
+//! [`import_download`] reads one file ([`partner_advisor_formats::read_file_owned`]: encoding,
 //! delimiter, the report detected from its header, see
 //! [`partner_advisor_formats::cloudascent::download`]) and writes it, its rows and their scores in
 //! one transaction. All or nothing: a file that is not a CloudAscent download, or has any row
@@ -35,7 +35,7 @@ use partner_advisor_domain::Clock;
 use partner_advisor_formats::cloudascent::{
     CloudAscentDownload, ColumnRole, PropensityReport, SolutionArea,
 };
-use partner_advisor_formats::{read_file, FileContent, FileKind, ImportReport};
+use partner_advisor_formats::{read_file_owned, FileContent, FileKind, ImportReport};
 use partner_advisor_store::tables::cloudascent_imports as table;
 pub use partner_advisor_store::tables::cloudascent_imports::StoredColumn as ImportedColumn;
 use partner_advisor_store::{SqliteConnection, StoreError, Workspace};
@@ -386,7 +386,7 @@ pub async fn import_download(
         .map_err(|e| EngineError::io(format!("cannot read {}", path.display()), e))?;
     let name = file_name(path);
     let shown = name.clone();
-    let parsed = tokio::task::spawn_blocking(move || read_file(&shown, &bytes))
+    let parsed = tokio::task::spawn_blocking(move || read_file_owned(&shown, bytes))
         .await
         .map_err(|e| match e.try_into_panic() {
             Ok(panic) => std::panic::resume_unwind(panic),
