@@ -305,7 +305,9 @@ pub fn read_usage_report(
     if parsed.refresh_date == NaiveDate::MIN {
         if report.rows_read == 0 {
             report.error(
-                Some(header.line + 1),
+                // On the header's line: a file can end with its header, and then there is
+                // no line after it to name.
+                Some(header.line),
                 None,
                 "the report has no rows after its header",
             );

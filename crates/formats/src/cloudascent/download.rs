@@ -385,7 +385,9 @@ pub fn read_download(
     }
     if out.rows_read == 0 {
         out.error(
-            Some(header.line + 1),
+            // On the header's line: a file can end with its header, and then there is no
+            // line after it to name.
+            Some(header.line),
             None,
             "the download has no rows after its header",
         );
