@@ -50,6 +50,44 @@ fn set_credential(data_dir: &Path, kind: &str, value: &str) -> Output {
     out
 }
 
+/// Makes a passphrase demo workspace with the binary: `demo --as-of 2026-10-31` and `args`.
+fn passphrase_demo(data: &Path, ws: &Path, args: &[&str]) {
+    let out = cli(data)
+        .arg("demo")
+        .args(args)
+        .args(["--as-of", "2026-10-31", "--workspace"])
+        .arg(ws)
+        .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+        .output()
+        .expect("demo");
+    assert!(out.status.success(), "{:?}", text(&out));
+}
+
+/// The first value `sql` selects from the passphrase workspace at `ws`, opened as the app would.
+fn query_text(ws: &Path, sql: &str) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let ws = partner_advisor_store::Workspace::open(
+            ws,
+            partner_advisor_store::KeySource::Passphrase(zeroize::Zeroizing::new(
+                PASSPHRASE.into(),
+            )),
+            &partner_advisor_store::Keychain::with_service("partner-advisor-cli-query"),
+        )
+        .await
+        .expect("open");
+        let value: String = sqlx::query_scalar(sql)
+            .fetch_one(ws.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        ws.close().await;
+        value
+    })
+}
+
 fn text(output: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -19,7 +19,10 @@ use partner_advisor_store::{KeySource, Keychain, Workspace};
 use sqlx::Row;
 use zeroize::Zeroizing;
 
-use super::{cli, text, PASSPHRASE};
+use super::{cli, passphrase_demo, query_text, text, PASSPHRASE};
+
+/// A customer's tenant, to import usage for.
+pub(crate) const FIRST_TENANT: &str = "SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1";
 
 /// Each table's row count and a hash of its rows (every column, in a stable order).
 pub(crate) type Digest = BTreeMap<String, (i64, u64)>;
@@ -214,40 +217,15 @@ fn sigkill_anywhere_leaves_the_workspace_before_or_after() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     let base = tmp.path().join("base");
-    let out = cli(&data)
-        .args(["demo", "--customers", "400", "--seed", "11"])
-        .args(["--as-of", "2026-10-31", "--workspace"])
-        .arg(&base)
-        .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{:?}", text(&out));
+    passphrase_demo(&data, &base, &["--customers", "400", "--seed", "11"]);
     let before = digest(&base);
 
     // A received lead to accept, and a tenant to import usage for.
-    let (lead, tenant) = runtime().block_on(async {
-        let ws = Workspace::open(
-            &base,
-            KeySource::Passphrase(Zeroizing::new(PASSPHRASE.into())),
-            &Keychain::with_service("partner-advisor-cli-crash-test"),
-        )
-        .await
-        .expect("open");
-        let lead: String =
-            sqlx::query_scalar("SELECT id FROM leads WHERE substatus = 'Received' ORDER BY id")
-                .fetch_one(ws.pool())
-                .await
-                .expect("a received lead");
-        let tenant: String = sqlx::query_scalar(
-            "SELECT tenant_id FROM customer_states WHERE snapshot_id = \
-             (SELECT max(id) FROM snapshots) ORDER BY tenant_id",
-        )
-        .fetch_one(ws.pool())
-        .await
-        .expect("a tenant");
-        ws.close().await;
-        (lead, tenant)
-    });
+    let lead = query_text(
+        &base,
+        "SELECT id FROM leads WHERE substatus = 'Received' ORDER BY id",
+    );
+    let tenant = query_text(&base, FIRST_TENANT);
     let usage = tmp.path().join("ActiveUserDetail.csv");
     big_usage_report(&usage, 40_000);
     let report = tmp.path().join("renewal.csv");
@@ -411,31 +389,13 @@ fn ctrl_c_cancels_an_import_leaving_nothing_half_imported() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     let base = tmp.path().join("base");
-    let out = cli(&data)
-        .args(["demo", "--customers", "30", "--months", "3", "--seed", "4"])
-        .args(["--as-of", "2026-10-31", "--workspace"])
-        .arg(&base)
-        .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("run");
-    assert!(out.status.success(), "{:?}", text(&out));
+    passphrase_demo(
+        &data,
+        &base,
+        &["--customers", "30", "--months", "3", "--seed", "4"],
+    );
     let before = digest(&base);
-    let tenant = runtime().block_on(async {
-        let ws = Workspace::open(
-            &base,
-            KeySource::Passphrase(Zeroizing::new(PASSPHRASE.into())),
-            &Keychain::with_service("partner-advisor-cli-crash-test"),
-        )
-        .await
-        .expect("open");
-        let tenant: String =
-            sqlx::query_scalar("SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1")
-                .fetch_one(ws.pool())
-                .await
-                .expect("a tenant");
-        ws.close().await;
-        tenant
-    });
+    let tenant = query_text(&base, FIRST_TENANT);
     let usage = tmp.path().join("ActiveUserDetail.csv");
     big_usage_report(&usage, 150_000);
     let mut cancelled = 0;

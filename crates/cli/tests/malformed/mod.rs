@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use super::crash::digest;
-use super::{cli, text, PASSPHRASE};
+use super::crash::{digest, FIRST_TENANT};
+use super::{cli, passphrase_demo, query_text, PASSPHRASE};
 
 /// One generated file: its category, name and bytes.
 struct Case {
@@ -492,45 +492,17 @@ fn import_measured(data: &Path, ws: &Path, tenant: &str, file: &Path) -> (bool, 
     (out.status.success(), stderr, peak)
 }
 
-fn first_tenant(ws: &Path) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let ws = partner_advisor_store::Workspace::open(
-            ws,
-            partner_advisor_store::KeySource::Passphrase(zeroize::Zeroizing::new(
-                PASSPHRASE.into(),
-            )),
-            &partner_advisor_store::Keychain::with_service("partner-advisor-cli-malformed-test"),
-        )
-        .await
-        .expect("open");
-        let tenant: String =
-            sqlx::query_scalar("SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1")
-                .fetch_one(ws.pool())
-                .await
-                .expect("a tenant");
-        ws.close().await;
-        tenant
-    })
-}
-
 #[test]
 fn every_malformed_file_is_refused_with_its_position_in_bounded_memory() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     let ws = tmp.path().join("ws");
-    let out = cli(&data)
-        .args(["demo", "--customers", "20", "--months", "3", "--seed", "2"])
-        .args(["--as-of", "2026-10-31", "--workspace"])
-        .arg(&ws)
-        .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
-        .output()
-        .expect("demo");
-    assert!(out.status.success(), "{:?}", text(&out));
-    let tenant = first_tenant(&ws);
+    passphrase_demo(
+        &data,
+        &ws,
+        &["--customers", "20", "--months", "3", "--seed", "2"],
+    );
+    let tenant = query_text(&ws, FIRST_TENANT);
     let tenant = tenant.as_str();
     let before = digest(&ws);
 
