@@ -7,6 +7,19 @@ use std::process::{Command, Output, Stdio};
 
 const PASSPHRASE: &str = "correct horse battery staple";
 
+/// The keychain namespace of a data folder: tests run in parallel, and one test's credentials
+/// must not be another's.
+fn keychain_service(data_dir: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data_dir.hash(&mut hasher);
+    format!(
+        "partner-advisor-cli-test-{}-{:x}",
+        std::process::id(),
+        hasher.finish()
+    )
+}
+
 /// The binary with a private data folder and keychain namespace.
 fn cli(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_partner-advisor"));
@@ -14,7 +27,7 @@ fn cli(data_dir: &Path) -> Command {
         .env("PARTNER_ADVISOR_DATA_DIR", data_dir)
         .env(
             "PARTNER_ADVISOR_KEYCHAIN_SERVICE",
-            format!("partner-advisor-cli-test-{}", std::process::id()),
+            keychain_service(data_dir),
         )
         .env_remove("PARTNER_ADVISOR_PASSPHRASE");
     command

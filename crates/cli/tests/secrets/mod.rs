@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use partner_advisor_fake_cloud::{Config, FakeCloud, CLIENT_ID, PARTNER_TENANT};
 use partner_advisor_store::{KeySource, Keychain, Workspace};
 
-use super::{cli, set_credential, text};
+use super::{cli, keychain_service, set_credential, text};
 
 const SECRET: &str = "Pl4nted~Secret.7f3c9a1e-b2d4-4c5f-9e0a-1d2c3b4a5f6e";
 const CUSTOMER: &str = "Quillfeather Zanzibar Holdings";
@@ -66,7 +66,7 @@ fn the_secret_appears_nowhere_and_the_customer_only_in_the_exports_asked_for() {
         .enable_all()
         .build()
         .expect("runtime");
-    let service = format!("partner-advisor-cli-test-{}", std::process::id());
+    let service = keychain_service(&data);
     runtime.block_on(async {
         let ws = Workspace::open(&ws, KeySource::Keychain, &Keychain::with_service(&service))
             .await
