@@ -397,9 +397,9 @@ fn ctrl_c_cancels_an_import_leaving_nothing_half_imported() {
     let before = digest(&base);
     let tenant = query_text(&base, FIRST_TENANT);
     let usage = tmp.path().join("ActiveUserDetail.csv");
-    big_usage_report(&usage, 150_000);
-    let mut cancelled = 0;
-    for (i, delay_ms) in [150u64, 400, 800, 1200, 1800].into_iter().enumerate() {
+    big_usage_report(&usage, 300_000);
+    let (mut cancelled, mut early, mut finished) = (0, 0, 0);
+    for (i, delay_ms) in [200u64, 600, 1200, 2000, 3000].into_iter().enumerate() {
         let ws = tmp.path().join(format!("ws-{i}"));
         copy_dir(&base, &ws);
         let child = cli(&data)
@@ -428,11 +428,13 @@ fn ctrl_c_cancels_an_import_leaving_nothing_half_imported() {
         if out.status.success() {
             // Finished before the signal: then it is all there.
             assert!(stdout.contains("Imported into snapshot"), "{stdout}");
+            finished += 1;
             continue;
         }
         assert_eq!(digest(&ws), before, "cancelled after {delay_ms} ms");
         if out.status.code().is_none() {
             // The signal came before the handler was in place: the default action ended it.
+            early += 1;
             continue;
         }
         assert!(
@@ -441,5 +443,10 @@ fn ctrl_c_cancels_an_import_leaving_nothing_half_imported() {
         );
         cancelled += 1;
     }
-    assert!(cancelled >= 3, "only {cancelled} of 5 runs were cancelled");
+    // Early signals can land before the handler is in place (the default action then ends the
+    // process, also harmless), late ones after the end on a fast machine.
+    assert!(
+        cancelled >= 2,
+        "{cancelled} of 5 runs cancelled, {early} ended before the handler, {finished} finished"
+    );
 }
