@@ -505,6 +505,9 @@ async function main() {
     assert(await value('added') === '40', `40 new leads, got ${await value('added')}`);
     assert(await value('tenants') === '600', `600 tenants, got ${await value('tenants')}`);
     console.log(`figure: sync of 40 referrals and 600 tenants' usage in the real window: ${Date.now() - started} ms`);
+    // The job ends after the summary: the opportunities refresh and the lists reload. The next
+    // tests compare the workspace before and after, so wait until Sync now is offered again.
+    await button.waitForEnabled({ timeout: 180000, timeoutMsg: 'the sync job ends' });
     await sleep(300);
     await browser.saveScreenshot(join(shotsDir, 'sync-page.png'));
     const html = await browser.getPageSource();
