@@ -262,7 +262,13 @@ pub enum Command {
 }
 
 fn reason(text: &str) -> anyhow::Result<CloseReason> {
-    CloseReason::parse(text).map_err(|e| anyhow::anyhow!("{e}"))
+    CloseReason::parse(text).map_err(|e| {
+        let known: Vec<String> = CloseReason::ALL
+            .iter()
+            .map(|r| format!("\"{}\"", r.as_str()))
+            .collect();
+        anyhow::anyhow!("{e}; Partner Center's reasons are {}", known.join(", "))
+    })
 }
 
 async fn open(workspace: &std::path::Path) -> anyhow::Result<Workspace> {

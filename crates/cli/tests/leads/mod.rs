@@ -130,3 +130,74 @@ fn exports_the_filtered_list_and_imports_lead_files() {
     assert!(!out.status.success());
     assert!(stderr.contains("line 3"), "{stderr}");
 }
+
+/// `leads accept`, `win`, `decline` and `train` under Partner Center's lifecycle: a move it
+/// forbids is refused with the reason, an unknown reason lists the known ones.
+#[test]
+fn lifecycle_commands_follow_partner_centers_rules() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let ws = tmp.path().join("ws");
+    super::passphrase_demo(&data, &ws, &["--customers", "20", "--seed", "8"]);
+    let w = ws.to_str().expect("path");
+    let received = super::query_text(
+        &ws,
+        "SELECT id FROM leads WHERE substatus = 'Received' ORDER BY id",
+    );
+    let run = |args: &[&str]| {
+        let out = cli(&data)
+            .args(args)
+            .env("PARTNER_ADVISOR_PASSPHRASE", PASSPHRASE)
+            .output()
+            .expect("run");
+        (out.status.success(), text(&out))
+    };
+    let (ok, (_, stderr)) = run(&["leads", "win", "--workspace", w, "--lead", &received]);
+    assert!(!ok && stderr.contains(&received), "{stderr}");
+    let (ok, (_, stderr)) = run(&[
+        "leads",
+        "decline",
+        "--workspace",
+        w,
+        "--lead",
+        &received,
+        "--reason",
+        "bored",
+    ]);
+    assert!(
+        !ok && stderr.contains("Customer didn't respond"),
+        "{stderr}"
+    );
+    let (ok, (stdout, stderr)) = run(&[
+        "leads",
+        "accept",
+        "--workspace",
+        w,
+        "--lead",
+        &received,
+        "--deal-name",
+        "Pilot",
+        "--value",
+        "1200",
+        "--team",
+        "Ana",
+        "--close",
+        "2027-02-01",
+    ]);
+    assert!(ok && stdout.contains("is now Accepted"), "{stdout}{stderr}");
+    let (ok, (stdout, _)) = run(&["leads", "win", "--workspace", w, "--lead", &received]);
+    assert!(ok && stdout.contains("is now Won"), "{stdout}");
+    let (ok, (_, stderr)) = run(&[
+        "leads",
+        "decline",
+        "--workspace",
+        w,
+        "--lead",
+        &received,
+        "--reason",
+        "Others",
+    ]);
+    assert!(!ok && stderr.contains("archived"), "{stderr}");
+    let (ok, (stdout, stderr)) = run(&["leads", "train", "--workspace", w]);
+    assert!(ok && stdout.contains("kept as a draft"), "{stdout}{stderr}");
+}
