@@ -76,8 +76,11 @@ fn passphrase_demo(data: &Path, ws: &Path, args: &[&str]) {
     assert!(out.status.success(), "{:?}", text(&out));
 }
 
-/// The first value `sql` selects from the passphrase workspace at `ws`, opened as the app would.
-fn query_text(ws: &Path, sql: &str) -> String {
+/// Runs `f` on the passphrase workspace at `ws`, opened as the app would, then closes it.
+fn on_passphrase_workspace<T>(
+    ws: &Path,
+    f: impl AsyncFnOnce(&partner_advisor_store::Workspace) -> T,
+) -> T {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -88,16 +91,23 @@ fn query_text(ws: &Path, sql: &str) -> String {
             partner_advisor_store::KeySource::Passphrase(zeroize::Zeroizing::new(
                 PASSPHRASE.into(),
             )),
-            &partner_advisor_store::Keychain::with_service("partner-advisor-cli-query"),
+            &partner_advisor_store::Keychain::with_service("partner-advisor-cli-test-workspace"),
         )
         .await
-        .expect("open");
-        let value: String = sqlx::query_scalar(sql)
-            .fetch_one(ws.pool())
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        .expect("the workspace opens");
+        let value = f(&ws).await;
         ws.close().await;
         value
+    })
+}
+
+/// The first value `sql` selects from the passphrase workspace at `ws`.
+fn query_text(ws: &Path, sql: &str) -> String {
+    on_passphrase_workspace(ws, async |ws| {
+        sqlx::query_scalar(sql)
+            .fetch_one(ws.pool())
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
     })
 }
 

@@ -15,11 +15,9 @@ use std::time::{Duration, Instant};
 
 use partner_advisor_domain::SystemClock;
 use partner_advisor_engine::opportunities;
-use partner_advisor_store::{KeySource, Keychain, Workspace};
 use sqlx::Row;
-use zeroize::Zeroizing;
 
-use super::{cli, passphrase_demo, query_text, text, PASSPHRASE};
+use super::{cli, on_passphrase_workspace, passphrase_demo, query_text, text, PASSPHRASE};
 
 /// A customer's tenant, to import usage for.
 pub(crate) const FIRST_TENANT: &str = "SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1";
@@ -27,25 +25,11 @@ pub(crate) const FIRST_TENANT: &str = "SELECT tenant_id FROM customers ORDER BY 
 /// Each table's row count and a hash of its rows (every column, in a stable order).
 pub(crate) type Digest = BTreeMap<String, (i64, u64)>;
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
 /// Opens the workspace as the app would (which completes an opportunities refresh that an
 /// import did not live to run), checks its integrity and digests every table.
 pub(crate) fn digest(ws: &Path) -> Digest {
-    runtime().block_on(async {
-        let ws = Workspace::open(
-            ws,
-            KeySource::Passphrase(Zeroizing::new(PASSPHRASE.into())),
-            &Keychain::with_service("partner-advisor-cli-crash-test"),
-        )
-        .await
-        .expect("the workspace opens after the kill");
-        opportunities::refresh_if_behind(&ws, &SystemClock)
+    on_passphrase_workspace(ws, async |ws| {
+        opportunities::refresh_if_behind(ws, &SystemClock)
             .await
             .expect("the opportunities catch up");
         let pool = ws.pool();
@@ -85,7 +69,6 @@ pub(crate) fn digest(ws: &Path) -> Digest {
             rows.hash(&mut hasher);
             digest.insert(table, (rows.len() as i64, hasher.finish()));
         }
-        ws.close().await;
         digest
     })
 }

@@ -6,10 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use partner_advisor_store::{KeySource, Keychain, Workspace};
-use zeroize::Zeroizing;
-
-use super::{cli, text, PASSPHRASE};
+use super::{cli, on_passphrase_workspace, text, PASSPHRASE};
 
 /// What Excel (or LibreOffice) would evaluate, one per starting character it acts on.
 const PAYLOADS: [&str; 8] = [
@@ -24,19 +21,7 @@ const PAYLOADS: [&str; 8] = [
 ];
 
 fn plant(ws: &Path) {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let ws = Workspace::open(
-            ws,
-            KeySource::Passphrase(Zeroizing::new(PASSPHRASE.into())),
-            &Keychain::with_service("partner-advisor-cli-exports-test"),
-        )
-        .await
-        .expect("open");
-        let pool = ws.pool();
+    on_passphrase_workspace(ws, async |ws| {
         let statements = [
             "UPDATE customers SET name = ?1 || ' ' || rowid, city = ?1 \
              WHERE rowid % 8 = ?2",
@@ -49,12 +34,11 @@ fn plant(ws: &Path) {
                 sqlx::query(statement)
                     .bind(*payload)
                     .bind(i as i64)
-                    .execute(pool)
+                    .execute(ws.pool())
                     .await
                     .expect("plant");
             }
         }
-        ws.close().await;
     });
 }
 

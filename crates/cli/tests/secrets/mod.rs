@@ -71,20 +71,20 @@ fn the_secret_appears_nowhere_and_the_customer_only_in_the_exports_asked_for() {
         let ws = Workspace::open(&ws, KeySource::Keychain, &Keychain::with_service(&service))
             .await
             .expect("open");
-        sqlx::query(
-            "UPDATE customers SET name = ?1 WHERE rowid = (SELECT min(rowid) FROM customers)",
-        )
-        .bind(CUSTOMER)
-        .execute(ws.pool())
-        .await
-        .expect("plant the customer");
-        sqlx::query(
-            "UPDATE leads SET customer_name = ?1 WHERE rowid = (SELECT min(rowid) FROM leads)",
-        )
-        .bind(CUSTOMER)
-        .execute(ws.pool())
-        .await
-        .expect("plant the lead");
+        for table in ["customers", "leads"] {
+            let column = if table == "leads" {
+                "customer_name"
+            } else {
+                "name"
+            };
+            sqlx::query(&format!(
+                "UPDATE {table} SET {column} = ?1 WHERE rowid = (SELECT min(rowid) FROM {table})"
+            ))
+            .bind(CUSTOMER)
+            .execute(ws.pool())
+            .await
+            .expect("plant the name");
+        }
         ws.close().await;
     });
 
