@@ -5,6 +5,9 @@
 # Installs what is missing first (Debian/Ubuntu). Prints one closing "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# No step reads standard input; cargo's rustc probe does, and caches what it read (a CI runner's
+# stdin once poisoned target/.rustc_info.json until the file was deleted).
+exec </dev/null
 scripts/setup.sh test || exit 1
 export CARGO_TERM_COLOR=never
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
