@@ -12,35 +12,11 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-venv="${XDG_CACHE_HOME:-$HOME/.cache}/partner-advisor/bench-venv"
 out="${LEAD_SCORING_BENCH_OUT:-$root/target/lead-scoring-bench}"
-python="${PYTHON:-python3}"
 
-if [ ! -x "$venv/bin/python" ]; then
-    mkdir -p "$(dirname "$venv")"
-    if ! "$python" -m venv "$venv"; then
-        rm -rf "$venv"
-        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-            apt-get install -y python3-venv || { apt-get update && apt-get install -y python3-venv; }
-            "$python" -m venv "$venv"
-        else
-            echo "python3 -m venv failed: install python3-venv (apt) and run again" >&2
-            exit 1
-        fi
-    fi
-fi
-
-# Pinned: the newest releases at the time of writing for Python >= 3.11, and the last ones that
-# still support 3.9/3.10 otherwise.
-if "$venv/bin/python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
-    pins=(lightgbm==4.7.0 scikit-learn==1.9.1 pandas==3.1.1 numpy==2.4.6)
-else
-    pins=(lightgbm==4.6.0 scikit-learn==1.6.1 pandas==2.2.3 numpy==2.0.2)
-fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${pins[@]}"
-echo "Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())'):" \
-    $("$venv/bin/python" -m pip freeze --disable-pip-version-check |
-        grep -iE '^(lightgbm|scikit-learn|pandas|numpy|scipy)==' | tr '\n' ' ')
+source "$root/benches/venv.sh"
+bench_require_venv
+venv="$bench_venv"
 
 mkdir -p "$out"
 rm -f "$out"/leads_*.csv "$out/engine-bench.txt"

@@ -20,41 +20,17 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-venv="${XDG_CACHE_HOME:-$HOME/.cache}/partner-advisor/bench-venv"
 out="${PROPENSITY_BENCH_OUT:-$root/target/propensity-bench}"
-python="${PYTHON:-python3}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 reports=(renewal azure d365 m365 security surface)
 as_of="${PROPENSITY_BENCH_AS_OF:-2026-10-31}"
 export PARTNER_ADVISOR_PASSPHRASE="${PARTNER_ADVISOR_PASSPHRASE:-propensity-bench-passphrase}"
 
-if [ ! -x /usr/bin/time ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y time || { apt-get update && apt-get install -y time; }
-    else
-        echo "/usr/bin/time is missing: install the 'time' package (apt) and run again" >&2
-        exit 1
-    fi
-fi
-
-if [ ! -x "$venv/bin/python" ]; then
-    mkdir -p "$(dirname "$venv")"
-    if ! "$python" -m venv "$venv"; then
-        rm -rf "$venv"
-        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-            apt-get install -y python3-venv || { apt-get update && apt-get install -y python3-venv; }
-            "$python" -m venv "$venv"
-        else
-            echo "python3 -m venv failed: install python3-venv (apt) and run again" >&2
-            exit 1
-        fi
-    fi
-fi
-# Pinned: polars 2.1.0 is the peer SPEC §11 names (and the newest release at the time of writing).
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check polars==2.1.0
-echo "Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())'):" \
-    $("$venv/bin/python" -m pip freeze --disable-pip-version-check | grep -iE '^polars' | tr '\n' ' ')
+source "$root/benches/venv.sh"
+bench_require_time
+bench_require_venv
+venv="$bench_venv"
 
 (cd "$root" && cargo build --release -p partner-advisor-cli)
 bin="$root/target/release/partner-advisor"
