@@ -110,6 +110,21 @@ def features(
     return xs[0], xs[1], categorical
 
 
+def load_set(
+    path: Path, bands: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, pd.DataFrame, np.ndarray, list[str]]:
+    """A dumped leads CSV as (all rows, train X, train y, validation X, validation y, the
+    categorical attributes), split and encoded as the engine does (also used by peers.py)."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    attributes = [c for c in df.columns if c not in ("lead_id", "created_at", "qualified")]
+    df["created_at"] = pd.to_datetime(df["created_at"], utc=True, format="ISO8601")
+    train, valid = time_split(df)
+    xt, xv, categorical = features(train, valid, attributes, bands)
+    yt = train["qualified"].astype(int).to_numpy()
+    yv = valid["qualified"].astype(int).to_numpy()
+    return df, xt, yt, xv, yv, categorical
+
+
 @dataclass
 class Row:
     leads: int
@@ -275,13 +290,7 @@ def main() -> None:
     largest = max(int(re.search(r"(\d+)", p.stem).group(1)) for p in args.csv)
     for path in args.csv:
         leads = int(re.search(r"(\d+)", path.stem).group(1))
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-        attributes = [c for c in df.columns if c not in ("lead_id", "created_at", "qualified")]
-        df["created_at"] = pd.to_datetime(df["created_at"], utc=True, format="ISO8601")
-        train, valid = time_split(df)
-        xt, xv, categorical = features(train, valid, attributes, bands)
-        yt = train["qualified"].astype(int).to_numpy()
-        yv = valid["qualified"].astype(int).to_numpy()
+        df, xt, yt, xv, yv, categorical = load_set(path, bands)
         levels = {a: len(xt[a].cat.categories) for a in categorical}
         print(
             f"\n{path.name}: {len(df)} closed leads, {len(xt)} train / {len(xv)} validate "

@@ -85,14 +85,20 @@ def prepare(run: Path) -> None:
 
 
 def run_polars(run: Path) -> None:
+    print(json.dumps(polars_pipeline(run / "customers.csv", run / "headers.json", run / "polars")))
+
+
+def polars_pipeline(customers: Path, headers_json: Path, out: Path) -> dict:
+    """The six reports from the customers CSV into `out`; the in-process times (also run by
+    `benches/peers.py reports` on the 1,000,000-customer file)."""
     import polars as pl
 
     started = time.perf_counter()
-    headers = json.loads((run / "headers.json").read_text(encoding="utf-8"))
+    headers = json.loads(headers_json.read_text(encoding="utf-8"))
     all_columns = [c for r in REPORTS for c in headers[r]]
     clusters = areas(list(dict.fromkeys(all_columns)))
     fit_intent = {c for _, f, i in clusters.values() for c in (f, i)}
-    df = pl.read_csv(run / "customers.csv", infer_schema=False,
+    df = pl.read_csv(customers, infer_schema=False,
                      schema_overrides={c: pl.Int32 for c in fit_intent})
     read_s = time.perf_counter() - started
 
@@ -107,13 +113,13 @@ def run_polars(run: Path) -> None:
          for c, f, i in clusters.values()]
     )
     computed_s = time.perf_counter() - started
-    (run / "polars").mkdir(exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for r in REPORTS:
-        df.select(headers[r]).write_csv(run / "polars" / f"{r}.csv", include_bom=True)
+        df.select(headers[r]).write_csv(out / f"{r}.csv", include_bom=True)
     total_s = time.perf_counter() - started
-    print(json.dumps({"read_s": read_s, "bands_clusters_s": computed_s - read_s,
-                      "write_s": total_s - computed_s, "total_s": total_s,
-                      "rows": df.height, "areas": len(clusters)}))
+    return {"read_s": read_s, "bands_clusters_s": computed_s - read_s,
+            "write_s": total_s - computed_s, "total_s": total_s,
+            "rows": df.height, "areas": len(clusters)}
 
 
 def check(run: Path) -> None:
