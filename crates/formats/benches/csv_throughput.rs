@@ -3,8 +3,17 @@
 //! read back whole ([`read_file`]: decoding, detection and every field checked). Prints figures;
 //! not a timed test.
 //! `cargo bench -p partner-advisor-formats --bench csv_throughput`
+//!
+//! With `PARTNER_ADVISOR_BENCH_CSV=FILE` it measures that file instead, as `benches/run.sh` does
+//! with the 1,000,000-customer file the peers read too: the parse (decode, sniff, every record
+//! with its line, held in memory as a table) and the export of the same table through the
+//! Excel-correct writer to a file, `PARTNER_ADVISOR_BENCH_RUNS` times (default 3), one `BENCH`
+//! line per run with the export's SHA-256, so a change in the output shows.
 
+use std::path::Path;
 use std::time::Instant;
+
+use sha2::{Digest, Sha256};
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use partner_advisor_domain::{
@@ -20,8 +29,89 @@ const ROWS: usize = 200_000;
 const LEADS: usize = 100_000;
 
 fn main() {
+    if let Ok(path) = std::env::var("PARTNER_ADVISOR_BENCH_CSV") {
+        return file_figures(Path::new(&path));
+    }
     lighthouse();
     leads();
+}
+
+fn runs() -> usize {
+    std::env::var("PARTNER_ADVISOR_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+}
+
+fn bench_line(work: &str, value: f64, unit: &str, extra: serde_json::Value) {
+    let line = serde_json::json!({
+        "work": work, "who": "partner-advisor", "value": value, "unit": unit, "extra": extra,
+    });
+    println!("BENCH {line}");
+}
+
+/// A number cell where the text is one the writer gives back unchanged, so the export has the
+/// types a report has (numbers, text) and the same characters as the file read.
+fn typed(text: &str) -> Cell<'_> {
+    let plain = !text.is_empty()
+        && text.len() < 16
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && !(text.len() > 1 && text.starts_with('0'));
+    match text.parse::<i64>() {
+        Ok(n) if plain => Cell::Integer(n),
+        _ => Cell::Text(text),
+    }
+}
+
+fn file_figures(path: &Path) {
+    let bytes = std::fs::read(path).expect("read the bench file");
+    let mb = bytes.len() as f64 / 1e6;
+    let out = path.with_extension("export.csv");
+    for run in 0..runs() {
+        let started = Instant::now();
+        let table = read_table(&bytes).expect("parse");
+        let parse = started.elapsed().as_secs_f64();
+        let fields: usize = table.rows.iter().map(|r| r.len()).sum();
+        bench_line(
+            "csv_parse",
+            mb / parse,
+            "MB/s",
+            serde_json::json!({"run": run, "mb": mb, "seconds": parse, "rows": table.rows.len(), "fields": fields}),
+        );
+        let cells: Vec<Vec<Cell<'_>>> = std::iter::once(&table.header)
+            .chain(&table.rows)
+            .map(|r| r.iter().map(typed).collect())
+            .collect();
+        let started = Instant::now();
+        let file = std::fs::File::create(&out).expect("export file");
+        let mut w = ExcelCsvWriter::new(file, Delimiter::Comma).expect("writer");
+        for row in &cells {
+            w.row(row.iter().copied()).expect("row");
+        }
+        w.finish().expect("finish").sync_all().expect("sync");
+        let export = started.elapsed().as_secs_f64();
+        let written = std::fs::read(&out).expect("read the export back");
+        let digest = hex(&Sha256::digest(&written));
+        bench_line(
+            "csv_export",
+            written.len() as f64 / 1e6 / export,
+            "MB/s",
+            serde_json::json!({"run": run, "mb": written.len() as f64 / 1e6, "seconds": export, "rows": cells.len() - 1, "sha256": digest}),
+        );
+        println!(
+            "{}: {mb:.1} MB, {} rows; parse {parse:.2} s ({:.0} MB/s); export {:.1} MB in {export:.2} s ({:.0} MB/s), sha256 {digest}",
+            path.display(),
+            table.rows.len(),
+            mb / parse,
+            written.len() as f64 / 1e6,
+            written.len() as f64 / 1e6 / export,
+        );
+    }
+    let _ = std::fs::remove_file(&out);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn lighthouse() {
