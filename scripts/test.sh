@@ -30,6 +30,7 @@ step "cargo test (build)" cargo test --workspace --locked --no-run
 step "cargo test" with_keychain cargo test --workspace --locked --no-fail-fast
 step "ui tests (Chromium)" npm --prefix ui test --silent
 step "cargo build app" cargo build -p partner-advisor-app -p partner-advisor-fake-cloud -p partner-advisor-cli --locked
+step "benchmark guard (results unchanged; figures printed)" benches/guard.sh "$target_dir/debug"
 step "end-to-end (real window)" with_keychain node tests/e2e/run.mjs "$target_dir/debug/partner-advisor-app"
 if [ "$(uname)" = Linux ]; then
   step "no network (strace, own network namespace)" tests/no-network/run.sh "$target_dir/debug"
