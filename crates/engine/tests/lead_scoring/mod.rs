@@ -1406,6 +1406,15 @@ async fn bench_lead_scoring() {
             r.selected().count(),
             r.learner_name
         );
+        if n == 100_000 {
+            crate::bench_line(
+                "training_100k",
+                took.as_secs_f64(),
+                "s",
+                serde_json::json!({"auc": r.metrics.roc_auc, "raw_auc": raw,
+                    "learner": r.learner_name, "rows": r.counts.qualified + r.counts.disqualified}),
+            );
+        }
         big = leads;
     }
 
@@ -1485,14 +1494,28 @@ async fn bench_lead_scoring() {
         p.len() as f64 / took.as_secs_f64() / 1e6
     );
     let batch_rows_per_second = p.len() as f64 / took.as_secs_f64();
+    crate::bench_line(
+        "batch_scoring",
+        batch_rows_per_second,
+        "rows/s",
+        serde_json::json!({"rows": p.len(), "seconds": took.as_secs_f64(),
+            "learner": format!("{:?}", learner.learner()),
+            "mean_probability": p.iter().sum::<f64>() / p.len() as f64}),
+    );
     let t = Instant::now();
     let c = learner
         .contributions_matrix(&million)
         .expect("contributions");
+    let took = t.elapsed();
     println!(
-        "contributions of 1,000,000 rows: {:.2?} ({} values)",
-        t.elapsed(),
+        "contributions of 1,000,000 rows: {took:.2?} ({} values)",
         c.values.len()
+    );
+    crate::bench_line(
+        "contributions_1m",
+        took.as_secs_f64(),
+        "s",
+        serde_json::json!({"rows": million.rows(), "values": c.values.len()}),
     );
 
     // One lead saved and scored inside its write transaction.
@@ -1531,9 +1554,18 @@ async fn bench_lead_scoring() {
          50 ms)",
         learner.learner(),
         median(with_cache.clone()),
-        p95(with_cache),
+        p95(with_cache.clone()),
         median(without_cache.clone()),
-        p95(without_cache)
+        p95(without_cache.clone())
+    );
+    crate::bench_line(
+        "score_on_save",
+        median(with_cache.clone()).as_secs_f64() * 1e3,
+        "ms",
+        serde_json::json!({"p95_ms": p95(with_cache).as_secs_f64() * 1e3,
+            "models_decoded_each_time_median_ms": median(without_cache.clone()).as_secs_f64() * 1e3,
+            "models_decoded_each_time_p95_ms": p95(without_cache).as_secs_f64() * 1e3,
+            "saves": 200}),
     );
     let one: Vec<&Lead> = vec![&open[0]];
     let mut pure = Vec::new();

@@ -700,6 +700,13 @@ async fn bench_leads() {
         added as f64 / secs,
         size as f64 / 1e6 / secs
     );
+    crate::bench_line(
+        "validate_store",
+        added as f64 / secs,
+        "rows/s",
+        serde_json::json!({"rows": added, "seconds": secs, "mb": size as f64 / 1e6,
+            "what": "a Partner Center leads export imported: parsed, checked, contacts validated, stored encrypted"}),
+    );
     fresh.close().await;
     ws.close().await;
 }
