@@ -165,6 +165,9 @@ def figure(g: dict | None, spread: bool = True) -> str:
         text += f", peak {g['peak_mb']:,.0f} MB"
     if "auc" in g:
         text += f", AUC {g['auc']:.4f}"
+    if g.get("customers") and g["customers"] != str(1_000_000):
+        n = g["customers"]
+        text += f"; for {int(n):,} customers, not 1M" if n.isdigit() else f"; for {n} customers"
     if g.get("measured_customers"):
         text += f"; extrapolated from {int(g['measured_customers']):,} customers"
     if g.get("measured_rows"):
@@ -232,8 +235,6 @@ def verdict(row: dict, ours: dict | None, peers: list[dict]) -> tuple[str, str]:
             why.append(f"AUC {ours['auc']:.4f} ≥ LightGBM's {lgbm['auc']:.4f}")
     if ours.get("measured_customers") or ours.get("measured_rows"):
         why.append("extrapolated")
-    if ours.get("what"):
-        why.append(ours["what"])
     return ("met" if ok else "MISSED"), "; ".join(why)
 
 
