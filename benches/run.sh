@@ -184,7 +184,7 @@ fi
 # --- The app --------------------------------------------------------------------------------
 if [ -f tests/e2e/perf.mjs ] && [ -x "$app" ] && [ "$app_stale" = 0 ]; then
     measure "app: list, score after edit, cold start, idle PSS (tests/e2e/perf.mjs)" \
-        env PARTNER_ADVISOR_BENCH_RUNS="$runs" scripts/with-keychain.sh node tests/e2e/perf.mjs "$app"
+        scripts/with-keychain.sh node tests/e2e/perf.mjs "$app" --runs "$runs"
 else
     section "app: list, score after edit, cold start, idle PSS"
     echo "not measured: tests/e2e/perf.mjs or $app is missing (or failed to build)" |
