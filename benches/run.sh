@@ -53,7 +53,6 @@ app_stale=0
 
 source "$root/benches/venv.sh"
 bench_require_time
-bench_require_venv
 py="$bench_python"
 
 # A heading in the figures file (table.py reads only BENCH lines), with how busy the machine is:
@@ -75,12 +74,13 @@ measure() {
     echo "# benches/run.sh $(date -u +%Y-%m-%dT%H:%M:%SZ): commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)'), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)"
     echo "# runs $runs, demo workspace of $customers customers, $(basename "$big") ($rows rows)"
 } | tee "$figures"
+bench_require_venv | tee -a "$figures"
 
 # BENCH_NO_CARGO=1 runs with the binaries already built and skips the cargo benches (their rows
 # say "not measured"): for working on the Python side without a 2-core build.
 cargo_ok() {
     [ "${BENCH_NO_CARGO:-0}" != 1 ] && return 0
-    echo "not measured: BENCH_NO_CARGO=1" | tee -a "$figures"
+    echo "not measured: BENCH_NO_CARGO=1"
     return 1
 }
 if [ "${BENCH_NO_CARGO:-0}" != 1 ]; then
@@ -133,8 +133,8 @@ wall, peak = time_v(__import__("pathlib").Path(sys.argv[1]))
 n, target, run = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print("BENCH " + json.dumps({"work": "reports_six", "who": "partner-advisor",
       "value": wall * target / n, "unit": "s",
-      "extra": {"run": run, "peak_mb": peak, "customers": target, "measured_customers": n,
-                "measured_seconds": wall}}))
+      "extra": {"run": run, "peak_mb": peak, "customers": target, "measured_seconds": wall,
+                **({"measured_customers": n} if n != target else {})}}))
 PY
     done
 }
