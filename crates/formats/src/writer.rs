@@ -183,8 +183,8 @@ impl<W: Write> ExcelCsvWriter<W> {
         match cell {
             Cell::Text(text) => self.text(text),
             Cell::Number(value) => self.number(value),
-            Cell::Integer(value) => write!(self.out, "{value}"),
-            Cell::Date(date) => write!(self.out, "{}", date.format("%Y-%m-%d")),
+            Cell::Integer(value) => self.integer(value),
+            Cell::Date(date) => self.date(date),
             Cell::Empty => Ok(()),
         }
     }
@@ -227,6 +227,49 @@ impl<W: Write> ExcelCsvWriter<W> {
         } else {
             self.out.write_all(text.as_bytes())
         }
+    }
+
+    /// Digits on the stack: `write!` goes through the formatting machinery for every cell.
+    fn integer(&mut self, value: i64) -> io::Result<()> {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = value.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            self.out.write_all(b"-")?;
+        }
+        self.out.write_all(&digits[at..])
+    }
+
+    /// `YYYY-MM-DD` (`%Y-%m-%d`) without parsing a format string per cell; years outside
+    /// 0..=9999 keep chrono's own form.
+    fn date(&mut self, date: NaiveDate) -> io::Result<()> {
+        use chrono::Datelike;
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        if !(0..=9999).contains(&y) {
+            return write!(self.out, "{}", date.format("%Y-%m-%d"));
+        }
+        let y = y as u32;
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        self.out.write_all(&[
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ])
     }
 
     fn number(&mut self, value: f64) -> io::Result<()> {
@@ -313,6 +356,47 @@ mod tests {
             w.row(row.iter().copied()).unwrap();
         }
         String::from_utf8(w.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn integers_and_dates_are_written_as_the_formatting_machinery_writes_them() {
+        let ints = [
+            0,
+            7,
+            -7,
+            10,
+            -10,
+            99,
+            1_000_000,
+            i64::MAX,
+            i64::MIN,
+            -1,
+            42_000_017,
+        ];
+        let dates = [
+            (2026, 10, 31),
+            (1, 1, 1),
+            (999, 12, 9),
+            (9999, 12, 31),
+            (0, 2, 29),
+            (-5, 3, 1),
+            (12_345, 6, 7),
+        ]
+        .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let cells: Vec<Cell<'_>> = ints
+            .iter()
+            .map(|&i| Cell::Integer(i))
+            .chain(dates.iter().map(|&d| Cell::Date(d)))
+            .collect();
+        let expected: Vec<String> = ints
+            .iter()
+            .map(|i| i.to_string())
+            .chain(dates.iter().map(|d| d.format("%Y-%m-%d").to_string()))
+            .collect();
+        assert_eq!(
+            write(Delimiter::Semicolon, &[cells]),
+            format!("\u{feff}{}\r\n", expected.join(";"))
+        );
     }
 
     #[test]
