@@ -85,9 +85,8 @@ fn file_figures(path: &Path) {
         let started = Instant::now();
         let file = std::fs::File::create(&out).expect("export file");
         let mut w = ExcelCsvWriter::new(file, Delimiter::Comma).expect("writer");
-        for row in &cells {
-            w.row(row.iter().copied()).expect("row");
-        }
+        w.rows_parallel(cells.len(), |i, w| w.row(cells[i].iter().copied()))
+            .expect("rows");
         w.finish().expect("finish").sync_all().expect("sync");
         let export = started.elapsed().as_secs_f64();
         let written = std::fs::read(&out).expect("read the export back");
