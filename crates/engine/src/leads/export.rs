@@ -74,7 +74,7 @@ pub fn export(
     let write = || -> std::io::Result<()> {
         let file = std::fs::File::create(&tmp)?;
         let mut csv = LeadsExportWriter::new(file, delimiter).map_err(std::io::Error::other)?;
-        csv.write_parallel(leads.len(), |i| record(&leads[i]))
+        csv.write_parallel(leads.len(), |i| record(leads[i]))
             .map_err(std::io::Error::other)?;
         let file = csv.finish().map_err(std::io::Error::other)?;
         file.sync_all()?;
