@@ -5,76 +5,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import net from 'node:net';
-import { remote } from 'webdriverio';
 import { hostileIpc, remoteContentBlocked } from './hostile-ipc.mjs';
+import {
+  assert, children, pssOfAppProcesses, results, session as sessionOn, sleep, start, stopChildren, test, waitForPort, workspaceName,
+} from './harness.mjs';
 
 const appBinary = resolve(process.argv[2] ?? 'target/debug/partner-advisor-app');
 const shotsDir = resolve('target/e2e');
 mkdirSync(shotsDir, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'partner-advisor-e2e-'));
 const SECRET = `e2e-secret-${Math.random().toString(36).slice(2)}-Q~planted`;
-const children = [];
-const results = [];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function start(cmd, args, env) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  children.push(child);
-  return child;
-}
-async function waitForPort(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise((res) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); res(true); });
-      s.on('error', () => res(false));
-    });
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`port ${port} did not open`);
-}
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`not ok - ${name}\n  ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n  ')}`);
-  }
-}
-function assert(cond, message) { if (!cond) throw new Error(message); }
-
-function pssOfAppProcesses() {
-  // The app and the WebKit processes it spawned: sum of proportional set sizes (kB).
-  let total = 0; const names = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const exe = cmd.split('\0')[0].split('/').pop();
-      if (!['partner-advisor-app', 'WebKitWebProcess', 'WebKitNetworkProcess', 'WebKitGPUProcess'].includes(exe)) continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      total += pss; names.push(exe);
-    } catch { /* the process ended meanwhile */ }
-  }
-  return { totalKb: total, processes: names };
-}
-
-// The header's workspace name, read from the DOM (WebDriver's visible-text rules vary by driver).
-async function workspaceName(browser) {
-  return browser.execute(() => document.querySelector('[data-testid="workspace-name"]')?.textContent ?? '');
-}
-
-async function session() {
-  return remote({
-    hostname: '127.0.0.1', port: 4444, logLevel: 'error', connectionRetryTimeout: 120000,
-    capabilities: { 'tauri:options': { application: appBinary }, 'wdio:enforceWebDriverClassic': true },
-  });
-}
+const session = () => sessionOn(appBinary);
 
 async function main() {
   assert(existsSync(appBinary), `no app binary at ${appBinary}`);
@@ -545,7 +487,7 @@ try {
   results.push({ name: 'harness', ok: false });
   console.log(`not ok - harness\n  ${e?.stack ?? e}`);
 } finally {
-  for (const c of children.reverse()) { try { process.kill(-c.pid, 'SIGTERM'); } catch { /* gone */ } }
+  stopChildren();
   rmSync(dataDir, { recursive: true, force: true });
 }
 const failed = results.filter((r) => !r.ok).length;
