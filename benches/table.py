@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -104,6 +106,17 @@ def bench_lines(paths: list[Path]) -> list[dict]:
             rec.setdefault("extra", {})
             found.append(rec)
     return found
+
+
+def busiest(paths: list[Path]) -> float | None:
+    """The highest 1-minute load average that run.sh recorded at the start of a section."""
+    loads = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = re.match(r"== .*\(load (\d+(?:\.\d+)?) ", line)
+            if m:
+                loads.append(float(m.group(1)))
+    return max(loads) if loads else None
 
 
 def group(records: list[dict]) -> dict[tuple[str, str], dict]:
@@ -322,8 +335,14 @@ def main() -> None:
           f"{missed} missed. Figures are medians (min–max of the runs, n runs); 'ours vs peer' "
           "compares medians with the best peer, in the row's own terms (time, throughput or "
           f"size). \"{PUBLISHED}\" figures are quoted from SPEC §11, not measured here.")
+    load = busiest(args.files)
+    cpus = os.cpu_count() or 1
+    if load is not None and load > cpus:
+        print(f"\nWARNING: the machine was busy during the run (load average up to {load:.1f} "
+              f"on {cpus} CPUs at the start of a section): these figures, the multi-threaded "
+              "peers' above all, are not to be trusted. Run again on a quiet machine.")
     if args.json:
-        args.json.write_text(json.dumps(dict(rows=table, bench_lines=len(records),
+        args.json.write_text(json.dumps(dict(rows=table, bench_lines=len(records), max_load=load,
                                              sources=[str(p) for p in args.files]),
                                         indent=1, ensure_ascii=False), encoding="utf-8")
 
