@@ -93,6 +93,20 @@ impl AppState {
         self.lead_index.lock().await.take();
     }
 
+    /// Lead `id` changed on disk, and only it: its entry in the in-memory leads is read again
+    /// (a list of 100,000 leads is not reloaded for one edit). When that cannot be done, the
+    /// leads are dropped and load again on next use.
+    pub async fn lead_changed(&self, ws: &Workspace, id: &str) {
+        let mut cache = self.lead_index.lock().await;
+        if let Some(index) = cache.as_mut().filter(|index| index.is_for(ws)) {
+            match Arc::make_mut(index).reload_lead(ws, id).await {
+                Ok(()) => return,
+                Err(e) => tracing::warn!("lead {id} not reloaded alone, every lead will be: {e}"),
+            }
+        }
+        cache.take();
+    }
+
     /// Replaces the open workspace, closing the previous one.
     pub async fn replace_workspace(&self, ws: Workspace) {
         // Reports left running by an app that closed mid-run can never finish now.

@@ -199,8 +199,13 @@ impl Workspace {
     }
 
     /// Starts a write transaction; everything written through it lands together or not at all.
+    ///
+    /// `BEGIN IMMEDIATE` takes the write lock at once, waiting for another writer up to the busy
+    /// timeout. A plain `BEGIN` that reads first and writes later cannot wait: SQLite answers
+    /// "database is locked" at the first write when another connection wrote in between (an
+    /// edit in the window beside the minute's lead check did).
     pub async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin().await?)
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// Bytes on disk: the database and its write-ahead log.

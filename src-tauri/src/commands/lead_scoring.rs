@@ -297,13 +297,11 @@ pub async fn edit_lead_customer(
 ) -> IpcResult<LeadDetail> {
     validate::id("the lead ID", &id)?;
     validate::customer_form(&form)?;
-    {
-        let guard = state.workspace.read().await;
-        let ws = state.require_workspace(&guard)?;
-        leads::edit_customer(ws, &id, &form, &state.clock).await?;
-    }
-    scores_changed(&app, &state).await;
     let guard = state.workspace.read().await;
     let ws = state.require_workspace(&guard)?;
+    leads::edit_customer(ws, &id, &form, &state.clock).await?;
+    // Only this lead and its score changed.
+    state.lead_changed(ws, &id).await;
+    DataChanged::leads().emit(&app);
     Ok(leads::detail(ws, &id, state.clock.now()).await?)
 }

@@ -98,8 +98,8 @@ pub async fn set_lead_favourite(
         let guard = state.workspace.read().await;
         let ws = state.require_workspace(&guard)?;
         leads::set_favourite(ws, &id, favourite).await?;
+        state.lead_changed(ws, &id).await;
     }
-    state.forget_lead_index().await;
     let index = index(&state).await?;
     Ok(index.row(&id, state.clock.now())?)
 }

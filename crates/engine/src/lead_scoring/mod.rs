@@ -520,17 +520,28 @@ pub async fn score_badges(ws: &Workspace) -> Result<Vec<ScoreBadge>> {
     table::all_scores(&mut conn)
         .await?
         .into_iter()
-        .map(|r| {
-            Ok(ScoreBadge {
-                score: r.score.clamp(0, 100) as u8,
-                grade: Grade::parse(&r.grade)
-                    .ok_or_else(|| models::corrupt(format!("grade `{}`", r.grade)))?,
-                trend: Trend::parse(&r.trend)
-                    .ok_or_else(|| models::corrupt(format!("trend `{}`", r.trend)))?,
-                lead_id: r.lead_id,
-            })
-        })
+        .map(badge_of)
         .collect()
+}
+
+/// One lead's badge, if it has a score.
+pub async fn score_badge(ws: &Workspace, lead_id: &str) -> Result<Option<ScoreBadge>> {
+    let mut conn = ws.pool().acquire().await.map_err(StoreError::from)?;
+    table::score_of(&mut conn, lead_id)
+        .await?
+        .map(badge_of)
+        .transpose()
+}
+
+fn badge_of(r: table::ScoreRow) -> Result<ScoreBadge> {
+    Ok(ScoreBadge {
+        score: r.score.clamp(0, 100) as u8,
+        grade: Grade::parse(&r.grade)
+            .ok_or_else(|| models::corrupt(format!("grade `{}`", r.grade)))?,
+        trend: Trend::parse(&r.trend)
+            .ok_or_else(|| models::corrupt(format!("trend `{}`", r.trend)))?,
+        lead_id: r.lead_id,
+    })
 }
 
 /// One point of a lead's score over time.

@@ -9,7 +9,7 @@ use partner_advisor_domain::{
     EmailValidity, Lead, LeadClassification, LeadQuality, LeadStatus, LeadSubstatus, PhoneValidity,
 };
 use partner_advisor_store::tables::leads as table;
-use partner_advisor_store::Workspace;
+use partner_advisor_store::{StoreError, Workspace};
 
 use super::lifecycle::{self, Flame};
 use super::view::*;
@@ -23,6 +23,7 @@ pub const STALE_DAYS: i64 = 30;
 /// Items in the action centre at most.
 const ACTION_ITEMS: usize = 25;
 
+#[derive(Clone)]
 struct Entry {
     lead: Lead,
     score: Option<LeadScoreBadge>,
@@ -34,6 +35,7 @@ struct Entry {
 }
 
 /// The leads of one workspace.
+#[derive(Clone)]
 pub struct LeadIndex {
     workspace_id: String,
     entries: Vec<Entry>,
@@ -46,6 +48,29 @@ impl std::fmt::Debug for LeadIndex {
             .field("workspace_id", &self.workspace_id)
             .field("leads", &self.entries.len())
             .finish()
+    }
+}
+
+impl Entry {
+    fn new(lead: Lead, first_answer: Option<DateTime<Utc>>) -> Self {
+        let folded = fold(&format!(
+            "{} {} {} {} {} {}",
+            lead.customer_name,
+            contact_name(&lead),
+            lead.email,
+            lead.offer_name,
+            lead.id,
+            lead.deal.name.as_deref().unwrap_or("")
+        ));
+        Entry {
+            score: None,
+            folded_customer: fold(&lead.customer_name),
+            first_answer,
+            lead,
+            folded,
+            customer_rank: 0,
+            contact_rank: 0,
+        }
     }
 }
 
@@ -264,45 +289,79 @@ impl LeadIndex {
                 .cmp(&a.created_at)
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let mut entries: Vec<Entry> = leads
+        let entries: Vec<Entry> = leads
             .into_iter()
             .map(|lead| {
-                let folded = fold(&format!(
-                    "{} {} {} {} {} {}",
-                    lead.customer_name,
-                    contact_name(&lead),
-                    lead.email,
-                    lead.offer_name,
-                    lead.id,
-                    lead.deal.name.as_deref().unwrap_or("")
-                ));
-                Entry {
-                    score: None,
-                    folded_customer: fold(&lead.customer_name),
-                    first_answer: answers.get(&lead.id).copied(),
-                    lead,
-                    folded,
-                    customer_rank: 0,
-                    contact_rank: 0,
-                }
+                let answer = answers.get(&lead.id).copied();
+                Entry::new(lead, answer)
             })
             .collect();
-        let customers = ranks(&entries, |e| e.folded_customer.clone());
-        let contacts = ranks(&entries, |e| fold(&contact_name(&e.lead)));
-        for ((e, c), p) in entries.iter_mut().zip(customers).zip(contacts) {
-            e.customer_rank = c;
-            e.contact_rank = p;
-        }
         let by_id = entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.lead.id.clone(), i))
             .collect();
-        Self {
+        let mut index = Self {
             workspace_id,
             entries,
             by_id,
+        };
+        index.rank();
+        index
+    }
+
+    /// The sort ranks of customer and contact names.
+    fn rank(&mut self) {
+        let customers = ranks(&self.entries, |e| e.folded_customer.clone());
+        let contacts = ranks(&self.entries, |e| fold(&contact_name(&e.lead)));
+        for ((e, c), p) in self.entries.iter_mut().zip(customers).zip(contacts) {
+            e.customer_rank = c;
+            e.contact_rank = p;
         }
+    }
+
+    /// Reads lead `id` again from `ws` (the lead, its score, its first answer) and puts it in
+    /// place: after a change to that one lead, the same index a full [`Self::load`] would give,
+    /// without reading every lead. A lead not in the index, or gone from the workspace, is an
+    /// error: load the index again then.
+    pub async fn reload_lead(&mut self, ws: &Workspace, id: &str) -> Result<()> {
+        let not_found = || {
+            EngineError::Store(partner_advisor_store::StoreError::NotFound(format!(
+                "lead {id}"
+            )))
+        };
+        let i = *self.by_id.get(id).ok_or_else(not_found)?;
+        let lead = {
+            let mut conn = ws.pool().acquire().await.map_err(StoreError::from)?;
+            table::get(&mut conn, id).await?.ok_or_else(not_found)?
+        };
+        let answer = table::first_answer(ws.pool(), id).await?;
+        let score = crate::lead_scoring::score_badge(ws, id)
+            .await?
+            .map(|b| LeadScoreBadge {
+                score: b.score,
+                grade: b.grade,
+                trend: b.trend,
+            });
+        let old = &self.entries[i].lead;
+        // Entries are ordered by creation time (never edited): a lead whose time moved needs
+        // the whole index. Ranks follow the names: they are made again when a name changed.
+        if old.created_at != lead.created_at {
+            return Err(EngineError::InvalidInput(format!(
+                "lead {id} changed its creation time: load every lead again"
+            )));
+        }
+        let rerank =
+            old.customer_name != lead.customer_name || contact_name(old) != contact_name(&lead);
+        let mut entry = Entry::new(lead, answer);
+        entry.score = score;
+        entry.customer_rank = self.entries[i].customer_rank;
+        entry.contact_rank = self.entries[i].contact_rank;
+        self.entries[i] = entry;
+        if rerank {
+            self.rank();
+        }
+        Ok(())
     }
 
     /// Whether this index was loaded from `ws`.

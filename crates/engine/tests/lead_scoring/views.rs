@@ -249,3 +249,56 @@ async fn the_scoring_page_shows_models_versions_performance_and_the_roc_curve() 
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert!(e.to_string().contains("shoe_size"), "{e}");
 }
+
+/// The window's lead list after an edit: the edited lead read again alone gives the same list as
+/// every lead read again (what the app did on each edit, seconds at 100,000 leads).
+#[tokio::test]
+async fn an_edited_lead_reloaded_alone_gives_the_list_a_full_reload_gives() {
+    use partner_advisor_engine::leads::index::LeadIndex;
+    use partner_advisor_engine::leads::view::{LeadQuery, LeadSection, LeadSort};
+
+    let (_dir, ws) = workspace(7).await;
+    let clock = FixedClock(demo_now());
+    let model = trained_and_published(&ws, &clock).await;
+    let industries = industries_by_rate(&ws, model.id).await;
+    let lead = open_leads(&ws)
+        .await
+        .into_iter()
+        .find(|l| l.substatus == LeadSubstatus::Received && l.industry != industries[0])
+        .expect("a received lead");
+    let mut index = LeadIndex::load(&ws).await.expect("index");
+    let before = index.row(&lead.id, demo_now()).expect("row");
+    let form = CustomerForm {
+        industry: industries[0].clone(),
+        company_size: lead.company_size.clone(),
+    };
+    leads::edit_customer(&ws, &lead.id, &form, &clock)
+        .await
+        .expect("edit");
+    leads::set_favourite(&ws, &lead.id, !lead.favourite)
+        .await
+        .expect("heart");
+    index.reload_lead(&ws, &lead.id).await.expect("reload");
+    let after = index.row(&lead.id, demo_now()).expect("row");
+    assert_ne!(before, after, "the edit shows");
+    let fresh = LeadIndex::load(&ws).await.expect("a full reload");
+    assert_eq!(after, fresh.row(&lead.id, demo_now()).expect("row"));
+    for query in [
+        LeadQuery::section(LeadSection::All),
+        LeadQuery {
+            sort: LeadSort::Score,
+            ..LeadQuery::section(LeadSection::All)
+        },
+        LeadQuery {
+            search: lead.customer_name.clone(),
+            ..LeadQuery::section(LeadSection::Favourites)
+        },
+    ] {
+        assert_eq!(
+            index.query(&query, demo_now()).expect("query"),
+            fresh.query(&query, demo_now()).expect("query"),
+            "{query:?}"
+        );
+    }
+    assert!(index.reload_lead(&ws, "no-such-lead").await.is_err());
+}

@@ -425,6 +425,16 @@ pub async fn all_scores(conn: &mut SqliteConnection) -> Result<Vec<ScoreRow>> {
     .await?)
 }
 
+/// The current score of one lead, if it has one.
+pub async fn score_of(conn: &mut SqliteConnection, lead_id: &str) -> Result<Option<ScoreRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {SCORE_COLUMNS} FROM lead_scores WHERE lead_id = ?"
+    ))
+    .bind(lead_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 /// Re-grades the current scores of a model after its grade ranges changed (`a_min`, `b_min`,
 /// `c_min`: the lowest score of grades A, B and C).
 pub async fn regrade(

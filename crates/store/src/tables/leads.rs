@@ -380,6 +380,19 @@ impl LeadRow {
     }
 }
 
+/// When lead `lead_id` was first accepted or declined, if it was ([`first_answers`] for one).
+pub async fn first_answer(pool: &SqlitePool, lead_id: &str) -> Result<Option<DateTime<Utc>>> {
+    let at: Option<String> = sqlx::query_scalar(
+        "SELECT MIN(at) FROM lead_events \
+         WHERE lead_id = ? AND to_substatus IN ('Accepted', 'Declined') \
+         AND from_substatus IN ('Received', 'Pending')",
+    )
+    .bind(lead_id)
+    .fetch_one(pool)
+    .await?;
+    at.map(|at| parse_time(&at)).transpose()
+}
+
 /// When each answered lead was first accepted or declined: `(lead id, time)`.
 pub async fn first_answers(pool: &SqlitePool) -> Result<Vec<(String, DateTime<Utc>)>> {
     let rows: Vec<(String, String)> = sqlx::query_as(
