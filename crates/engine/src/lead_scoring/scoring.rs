@@ -393,15 +393,9 @@ impl LeadScorer {
         ids: &[String],
         now: DateTime<Utc>,
     ) -> Result<Vec<LeadScore>> {
-        let mut leads = Vec::with_capacity(ids.len());
-        let mut seen = std::collections::HashSet::new();
-        for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
-            if let Some(lead) = lead_table::get(conn, id).await? {
-                if is_open(&lead) {
-                    leads.push(lead);
-                }
-            }
-        }
+        // One query per few thousand leads: an import of 100,000 leads scores them all here.
+        let mut leads = lead_table::get_many(conn, ids).await?;
+        leads.retain(is_open);
         let refs: Vec<&Lead> = leads.iter().collect();
         let explained = self.explain(&refs)?;
         let existing = table::scores_of(

@@ -279,14 +279,11 @@ fn updated_lead(known: &Lead, r: &LeadRecord, substatus: Option<LeadSubstatus>) 
 
 /// The workspace's copy of each of `ids` it holds.
 async fn known_leads(conn: &mut SqliteConnection, ids: &[String]) -> Result<HashMap<String, Lead>> {
-    let known_ids = table::existing_ids(conn, ids).await?;
-    let mut known = HashMap::with_capacity(known_ids.len());
-    for id in known_ids {
-        if let Some(l) = table::get(conn, &id).await? {
-            known.insert(id, l);
-        }
-    }
-    Ok(known)
+    Ok(table::get_many(conn, ids)
+        .await?
+        .into_iter()
+        .map(|l| (l.id.clone(), l))
+        .collect())
 }
 
 /// Checks every record of `files` against each other and the workspace; adds each problem to
