@@ -38,13 +38,7 @@ bin="$root/target/release/partner-advisor"
 mkdir -p "$out"
 for n in "${sizes[@]}"; do
     ws="$out/ws-$n"
-    if [ ! -f "$ws/.bench-complete" ]; then
-        rm -rf "$ws"
-        echo "Generating the demo workspace of $n customers (cached in $ws)…"
-        /usr/bin/time -v -o "$out/time-demo-$n.txt" \
-            "$bin" demo --workspace "$ws" --customers "$n" --as-of "$as_of" </dev/null
-        touch "$ws/.bench-complete"
-    fi
+    bench_demo_workspace "$bin" "$ws" "$n" "$as_of" "$out/time-demo-$n.txt"
     run="$out/run-$n"
     rm -rf "$run"
     mkdir -p "$run/engine" "$run/polars"

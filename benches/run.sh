@@ -95,13 +95,7 @@ fi
 
 # --- Data -----------------------------------------------------------------------------------
 ws="$out/ws-$customers"
-if [ ! -f "$ws/.bench-complete" ]; then
-    rm -rf "$ws"
-    section "demo workspace of $customers customers (cached in $ws)"
-    /usr/bin/time -v -o "$out/time-demo-$customers.txt" \
-        "$bin" demo --workspace "$ws" --customers "$customers" --as-of "$as_of" </dev/null
-    touch "$ws/.bench-complete"
-fi
+bench_demo_workspace "$bin" "$ws" "$customers" "$as_of" "$out/time-demo-$customers.txt"
 reports="$out/reports-$customers"
 section "the engine's six reports of the demo, and the customers file built from them"
 rm -rf "$reports"

@@ -2,7 +2,8 @@
 # one place so every bench measures the same peers.
 #
 # After `source benches/venv.sh`: $bench_venv is the venv folder and $bench_python its Python;
-# `bench_require_time` installs /usr/bin/time (GNU time, for `-v`) when it is missing.
+# `bench_require_time` installs /usr/bin/time (GNU time, for `-v`) when it is missing;
+# `bench_demo_workspace` makes (once) the cached demo workspace the benches read.
 #
 # Python packages go into ${XDG_CACHE_HOME:-$HOME/.cache}/partner-advisor/bench-venv, never into
 # the system Python.
@@ -48,4 +49,17 @@ bench_require_venv() {
     echo "Python $("$bench_python" -c 'import platform; print(platform.python_version())'):" \
         $("$bench_python" -m pip freeze --disable-pip-version-check |
             grep -iE '^(polars|lightgbm|scikit-learn|pandas|numpy|scipy)==' | tr '\n' ' ')
+}
+
+# bench_demo_workspace CLI WS CUSTOMERS AS_OF TIME_FILE: the demo workspace of CUSTOMERS customers
+# in WS, generated once (GNU time's figures into TIME_FILE) and reused while it is complete.
+bench_demo_workspace() {
+    local cli="$1" ws="$2" customers="$3" as_of="$4" time_file="$5"
+    [ -f "$ws/.bench-complete" ] && return 0
+    rm -rf "$ws"
+    echo "Generating the demo workspace of $customers customers (cached in $ws)…"
+    /usr/bin/time -v -o "$time_file" \
+        "$cli" demo --workspace "$ws" --customers "$customers" --as-of "$as_of" </dev/null ||
+        return 1
+    touch "$ws/.bench-complete"
 }

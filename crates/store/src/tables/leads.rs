@@ -166,22 +166,6 @@ pub async fn set_validities(
     Ok(())
 }
 
-/// Ids (of `ids`) already in the workspace.
-pub async fn existing_ids(conn: &mut SqliteConnection, ids: &[String]) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    for chunk in ids.chunks(5_000) {
-        let mut builder = sqlx::QueryBuilder::new("SELECT id FROM leads WHERE id IN (");
-        let mut list = builder.separated(", ");
-        for id in chunk {
-            list.push_bind(id);
-        }
-        builder.push(")");
-        let rows: Vec<(String,)> = builder.build_query_as().fetch_all(&mut *conn).await?;
-        found.extend(rows.into_iter().map(|r| r.0));
-    }
-    Ok(found)
-}
-
 /// Marks leads as notified at `at`.
 pub async fn mark_notified(
     conn: &mut SqliteConnection,
